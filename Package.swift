@@ -1,0 +1,83 @@
+// swift-tools-version:6.0
+//
+// reqlint: a linter for AWS API request documents (`aws ... --cli-input-json`).
+//
+// Dependencies, and why each one:
+// - swift-argument-parser: the command-line front end (`Sources/reqlint`).
+// - swift-crypto: SHA-256 for the provenance checksum of imported service models.
+// The JSON parser is hand-written (Sources/ReqLintCore/JSON): no available package keeps
+// byte positions and duplicate keys, which every diagnostic needs.
+import PackageDescription
+
+/// Settings shared by every target.
+let swiftSettings: [SwiftSetting] = [
+    // `any P` spelled out for existentials.
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "reqlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "reqlint", targets: ["reqlint"]),
+        .library(name: "ReqLintCore", targets: ["ReqLintCore"]),
+        .library(name: "ReqLintReport", targets: ["ReqLintReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(
+            name: "ReqLintCore",
+            dependencies: ["CPCRE2"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ReqLintReport",
+            dependencies: ["ReqLintCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ReqLintImport",
+            dependencies: [
+                "ReqLintCore", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "reqlint",
+            dependencies: [
+                "ReqLintCore", "ReqLintReport", "ReqLintImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReqLintCoreTests",
+            dependencies: ["ReqLintCore", "ReqLintImport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReqLintReportTests",
+            dependencies: ["ReqLintCore", "ReqLintReport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CorpusTests",
+            dependencies: ["ReqLintCore", "ReqLintReport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

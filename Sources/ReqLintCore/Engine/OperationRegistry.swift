@@ -1,0 +1,55 @@
+/// The operations reqlint can lint, and how it tells which one a document is for.
+public struct OperationRegistry: Sendable {
+    /// The compiled operations, by id.
+    public let operations: [OperationID: OperationModel]
+    /// For each operation, its top-level member names.
+    let memberNames: [OperationID: Set<String>]
+
+    /// Builds a registry of `models`.
+    public init(_ models: [OperationModel]) {
+        var operations: [OperationID: OperationModel] = [:]
+        for model in models { operations[model.id] = model }
+        self.operations = operations
+        var names: [OperationID: Set<String>] = [:]
+        for model in models { names[model.id] = Set(model.inputShape.members.map(\.name)) }
+        memberNames = names
+    }
+
+    /// The ids, sorted.
+    public var ids: [OperationID] { operations.keys.sorted() }
+
+    /// The result of telling a document's operation from its content.
+    public enum Detection: Equatable, Sendable {
+        case operation(OperationID)
+        /// Members of several operations are present.
+        case ambiguous([OperationID])
+        /// No member unique to one operation is present.
+        case unknown
+    }
+
+    /// Tells the operation of `document` from the names of its top-level members: the
+    /// operation whose input has the most of them, if exactly one has the most. Exact names
+    /// count first; only if none match are names compared ignoring letter case.
+    public func detect(_ document: JSONDocument) -> Detection {
+        guard let root = document.root, document[root].kind == .object else { return .unknown }
+        let names = document.members(of: root).map { document.string($0.key) }
+        for caseInsensitive in [false, true] {
+            var best = 0
+            var leaders: [OperationID] = []
+            for (id, members) in memberNames {
+                let hits = caseInsensitive
+                    ? names.filter { name in members.contains { $0.lowercased() == name.lowercased() } }.count
+                    : names.filter { members.contains($0) }.count
+                if hits > best {
+                    best = hits
+                    leaders = [id]
+                } else if hits == best && hits > 0 {
+                    leaders.append(id)
+                }
+            }
+            if leaders.count == 1 { return .operation(leaders[0]) }
+            if leaders.count > 1 { return .ambiguous(leaders.sorted()) }
+        }
+        return .unknown
+    }
+}

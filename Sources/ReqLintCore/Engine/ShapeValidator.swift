@@ -1,0 +1,318 @@
+/// Checks a parsed document against an operation's input shape with AWS's semantics, and
+/// returns one diagnostic per violated constraint.
+///
+/// The walk follows the model, not the document: it goes only as deep as the shapes do, so a
+/// hostile document cannot make it recurse further. A value with a type error is not looked
+/// into; an unknown member is reported and its value not checked; of a repeated member name
+/// the last value is checked, as it is the one the AWS CLI sends.
+struct ShapeValidator {
+    enum PathToken {
+        case member(String)
+        case mapKey(String)
+        case index(Int)
+
+        var text: String {
+            switch self {
+            case let .member(name), let .mapKey(name): return name
+            case let .index(i): return String(i)
+            }
+        }
+    }
+
+    let model: OperationModel!
+    let document: JSONDocument
+    var path: [PathToken] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(model: OperationModel?, document: JSONDocument) {
+        self.model = model
+        self.document = document
+    }
+
+    var pointer: JSONPointer { JSONPointer(tokens: path.map(\.text)) }
+
+    /// How messages name the value at the current path: `JobName`, `Subnets[2]`,
+    /// `environment["PATH"]`, or `the request` at the root.
+    var displayName: String {
+        var suffix = ""
+        for token in path.reversed() {
+            switch token {
+            case let .index(i): suffix = "[\(i)]" + suffix
+            case let .member(name): return name + suffix
+            case let .mapKey(key):
+                suffix = "[\"\(key)\"]" + suffix
+            }
+        }
+        return suffix.isEmpty ? "the request" : "the request" + suffix
+    }
+
+    mutating func report(_ rule: RuleID, _ message: String, _ node: Int32) {
+        diagnostics.append(Diagnostic(rule: rule, message: message, pointer: pointer, range: document[node].range))
+    }
+
+    // MARK: Dispatch
+
+    mutating func check(_ node: Int32, shape index: Int) {
+        let compiled = model.shapes[index]
+        let value = document[node]
+        switch compiled.shape.kind {
+        case .structure:
+            guard value.kind == .object else { return typeError(node, expected: "an object", shape: compiled.shape) }
+            checkStructure(node, compiled)
+        case .list:
+            guard value.kind == .array else { return typeError(node, expected: "an array", shape: compiled.shape) }
+            checkSize(node, compiled.shape, count: document.count(of: node), noun: "item")
+            for (i, element) in document.elements(of: node).enumerated() {
+                path.append(.index(i))
+                check(element, shape: compiled.element)
+                path.removeLast()
+            }
+        case .map:
+            guard value.kind == .object else { return typeError(node, expected: "an object (a map of names to values)", shape: compiled.shape) }
+            checkMap(node, compiled)
+        case .string:
+            guard value.kind == .string else { return typeError(node, expected: "a string", shape: compiled.shape) }
+            checkString(node, compiled)
+        case .blob:
+            guard value.kind == .string else { return typeError(node, expected: "a string (base64-encoded data)", shape: compiled.shape) }
+        case .boolean:
+            guard value.kind == .true || value.kind == .false else { return typeError(node, expected: "true or false", shape: compiled.shape) }
+        case .integer, .long:
+            checkInteger(node, compiled.shape)
+        case .float, .double:
+            guard value.kind == .number else { return typeError(node, expected: "a number", shape: compiled.shape) }
+            checkRange(node, compiled.shape, value: Double(document.literal(node)) ?? 0)
+        case .timestamp:
+            checkTimestamp(node, compiled.shape)
+        }
+    }
+
+    // MARK: Structures and maps
+
+    mutating func checkStructure(_ node: Int32, _ compiled: OperationModel.CompiledShape) {
+        var present: [String: (key: Int32, value: Int32, shape: Int)] = [:]
+        for (key, value) in document.members(of: node) {
+            let name = document.string(key)
+            if let member = compiled.members[name] {
+                present[name] = (key, value, member.shape)
+            } else {
+                path.append(.member(name))
+                report(.unknownMember, unknownMemberMessage(name, in: compiled.shape), key)
+                path.removeLast()
+            }
+        }
+        for name in compiled.shape.required where present[name] == nil {
+            report(.required, "\(displayName) is missing required member \"\(name)\"", node)
+        }
+        for (name, entry) in present.sorted(by: { $0.value.key < $1.value.key }) {
+            path.append(.member(name))
+            check(entry.value, shape: entry.shape)
+            path.removeLast()
+        }
+    }
+
+    func unknownMemberMessage(_ name: String, in shape: Shape) -> String {
+        let names = shape.members.map(\.name)
+        let owner = path.count > 1 ? " in \(ownerName)" : ""
+        if let match = names.first(where: { $0.lowercased() == name.lowercased() }) {
+            return "unknown member \"\(Self.shown(name))\"\(owner): member names are case-sensitive; write \"\(match)\""
+        }
+        if let near = Suggestion.closest(to: name, in: names) {
+            return "unknown member \"\(Self.shown(name))\"\(owner); did you mean \"\(near)\"?"
+        }
+        if names.count <= 12 {
+            return "unknown member \"\(Self.shown(name))\"\(owner); expected one of \(names.joined(separator: ", "))"
+        }
+        return "unknown member \"\(Self.shown(name))\"\(owner); \(shape.name) has no such member"
+    }
+
+    /// `value` for a message: as is when short, else its first 40 characters and an ellipsis.
+    static func shown(_ value: String) -> String {
+        let scalars = value.unicodeScalars
+        guard scalars.count > 48 else { return value }
+        return String(String.UnicodeScalarView(scalars.prefix(40))) + "…"
+    }
+
+    /// The name of the object that holds the last path token.
+    var ownerName: String {
+        var copy = self
+        copy.path.removeLast()
+        return copy.displayName
+    }
+
+    mutating func checkMap(_ node: Int32, _ compiled: OperationModel.CompiledShape) {
+        var present: [String: (key: Int32, value: Int32)] = [:]
+        var order: [String] = []
+        for (key, value) in document.members(of: node) {
+            let name = document.string(key)
+            if present[name] == nil { order.append(name) }
+            present[name] = (key, value)
+        }
+        checkSize(node, compiled.shape, count: order.count, noun: "entry")
+        for name in order {
+            let entry = present[name]!
+            path.append(.mapKey(name))
+            checkMapKey(entry.key, name: name, model.shapes[compiled.key])
+            check(entry.value, shape: compiled.value)
+            path.removeLast()
+        }
+    }
+
+    mutating func checkMapKey(_ key: Int32, name: String, _ keyShape: OperationModel.CompiledShape) {
+        let label = "key \"\(Self.shown(name))\" of \(ownerName)"
+        checkStringConstraints(key, keyShape, value: name, label: label)
+    }
+
+    // MARK: Scalars
+
+    mutating func checkString(_ node: Int32, _ compiled: OperationModel.CompiledShape) {
+        let value = document.string(node)
+        checkStringConstraints(node, compiled, value: value, label: displayName)
+    }
+
+    mutating func checkStringConstraints(_ node: Int32, _ compiled: OperationModel.CompiledShape, value: String, label: String) {
+        let shape = compiled.shape
+        if shape.min != nil || shape.max != nil {
+            let length = value.unicodeScalars.count
+            if let problem = bounds(Double(length), shape, unit: "character") {
+                report(.length, "\(label) must be \(problem) long (found \(length))", node)
+            }
+        }
+        if let pattern = compiled.pattern {
+            switch pattern.matches(value) {
+            case .match: break
+            case .noMatch:
+                report(.pattern, "\(label) must match the pattern \(pattern.javaPattern) in full\(patternHint(value))", node)
+            case let .limitExceeded(reason):
+                report(.pattern, "\(label) could not be checked against the pattern \(pattern.javaPattern): the regular expression engine stopped (\(reason)); simplify the value", node)
+            }
+        }
+        if let values = shape.enumValues, let set = compiled.enumSet, !set.contains(value) {
+            report(.enum, enumMessage(label, value: value, values: values, shape: shape), node)
+        }
+    }
+
+    func patternHint(_ value: String) -> String {
+        guard let last = value.unicodeScalars.last, let first = value.unicodeScalars.first else { return " (found an empty string)" }
+        let terminators: Set<UInt32> = [0x0A, 0x0D, 0x85, 0x2028, 0x2029]
+        if terminators.contains(last.value) { return "; remove the line break at the end" }
+        if last.properties.isWhitespace { return "; remove the space at the end" }
+        if first.properties.isWhitespace { return "; remove the space at the start" }
+        return ""
+    }
+
+    func enumMessage(_ label: String, value: String, values: [String], shape: Shape) -> String {
+        let suggestion = Suggestion.closest(to: value, in: values).map { "; did you mean \"\($0)\"?" }
+        if values.count <= 10 {
+            return "\(label) must be one of \(values.joined(separator: ", "))\(suggestion ?? " (found \"\(Self.shown(value))\")")"
+        }
+        return "\(label) must be one of the \(values.count) values of \(shape.name) (found \"\(Self.shown(value))\")\(suggestion ?? "; run `reqlint explain enum` for the list")"
+    }
+
+    mutating func checkInteger(_ node: Int32, _ shape: Shape) {
+        let value = document[node]
+        let bits = shape.kind == .long ? 64 : 32
+        guard value.kind == .number else { return typeError(node, expected: "an integer", shape: shape) }
+        let text = document.literal(node)
+        if value.flag {
+            var hint = ""
+            if let d = Double(text), d == d.rounded(), abs(d) < 9e15 {
+                hint = "; write \(Int64(d))"
+            }
+            report(.type, "\(displayName) must be a whole number written without a fraction or exponent (found \(text))\(hint)", node)
+            return
+        }
+        let fits = bits == 64 ? Int64(text) != nil : Int32(text) != nil
+        guard fits else {
+            let limit = bits == 64 ? "-9223372036854775808 to 9223372036854775807" : "-2147483648 to 2147483647"
+            report(.type, "\(displayName) must be a \(bits)-bit integer (\(limit)); \(text) does not fit", node)
+            return
+        }
+        checkRange(node, shape, value: Double(text)!)
+    }
+
+    mutating func checkRange(_ node: Int32, _ shape: Shape, value: Double) {
+        if let problem = bounds(value, shape, unit: nil) {
+            report(.range, "\(displayName) must be \(problem) (found \(document.literal(node)))", node)
+        }
+    }
+
+    mutating func checkSize(_ node: Int32, _ shape: Shape, count: Int, noun: String) {
+        if let problem = bounds(Double(count), shape, unit: noun) {
+            report(.size, "\(displayName) must have \(problem) (found \(count))", node)
+        }
+    }
+
+    /// "at least 1 character", "between 1 and 3", ... when `value` is outside the shape's
+    /// bounds, else `nil`.
+    func bounds(_ value: Double, _ shape: Shape, unit: String?) -> String? {
+        let min = shape.min.flatMap { $0 > 0 || unit == nil ? $0 : nil }
+        let low = min.map { value < $0 } ?? false
+        let high = shape.max.map { value > $0 } ?? false
+        guard low || high else { return nil }
+        func n(_ d: Double) -> String { d == d.rounded() && abs(d) < 9e15 ? String(Int64(d)) : "\(d)" }
+        func units(_ d: Double) -> String {
+            guard let unit else { return n(d) }
+            let plural = unit == "entry" ? "entries" : unit + "s"
+            return n(d) + " " + (d == 1 ? unit : plural)
+        }
+        if let min, let max = shape.max {
+            if min == max { return "exactly \(units(min))" }
+            guard let unit else { return "between \(n(min)) and \(n(max))" }
+            return "between \(n(min)) and \(n(max)) \(unit == "entry" ? "entries" : unit + "s")"
+        }
+        if low { return "at least \(units(min!))" }
+        return "at most \(units(shape.max!))"
+    }
+
+    mutating func checkTimestamp(_ node: Int32, _ shape: Shape) {
+        let value = document[node]
+        if value.kind == .number { return }
+        guard value.kind == .string else {
+            return typeError(node, expected: "a timestamp (epoch seconds, or an ISO 8601 date-time such as 2026-12-01T10:00:00Z)", shape: shape)
+        }
+        if let problem = Timestamp.problem(document.string(node)) {
+            report(.type, "\(displayName) must be a timestamp: epoch seconds, or an ISO 8601 date-time such as 2026-12-01T10:00:00Z (\(problem))", node)
+        }
+    }
+
+    // MARK: Type errors
+
+    mutating func typeError(_ node: Int32, expected: String, shape: Shape) {
+        let value = document[node]
+        let found: String
+        var hint = ""
+        switch value.kind {
+        case .null:
+            found = "null"
+            hint = path.isEmpty ? "" : "; give it a value or remove the member"
+        case .true, .false:
+            found = value.kind == .true ? "true" : "false"
+            if shape.kind == .string { hint = "; write \"\(found)\" in quotes" }
+        case .number:
+            found = "a number"
+            if shape.kind == .string { hint = "; write \"\(document.literal(node))\" in quotes" }
+        case .string:
+            found = "a string"
+            let text = document.string(node)
+            switch shape.kind {
+            case .integer where Int32(text) != nil, .long where Int64(text) != nil:
+                hint = "; write \(text) without quotes"
+            case .float where Double(text)?.isFinite == true, .double where Double(text)?.isFinite == true:
+                hint = "; write \(text) without quotes"
+            case .boolean where text == "true" || text == "false":
+                hint = "; write \(text) without quotes"
+            case .list:
+                hint = "; wrap it in [ ] to make a list of one"
+            default: break
+            }
+        case .object:
+            found = "an object"
+            if shape.kind == .list { hint = "; wrap it in [ ] to make a list of one" }
+        case .array:
+            found = "an array"
+        }
+        let subject = path.isEmpty ? "a request document" : displayName
+        report(.type, "\(subject) must be \(expected), not \(found)\(hint)", node)
+    }
+}

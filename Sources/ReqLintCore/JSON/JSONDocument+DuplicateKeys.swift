@@ -1,0 +1,57 @@
+extension JSONDocument {
+    /// A member name that appears more than once in one object.
+    public struct DuplicateKey: Hashable, Sendable {
+        /// The key node of the repeated occurrence.
+        public var key: Int32
+        /// The key node of the first occurrence.
+        public var first: Int32
+    }
+
+    /// Every repeated member name, in source order. Names compare by their decoded value, so
+    /// `"a"` and `"\u0061"` are the same name.
+    public func duplicateKeys() -> [DuplicateKey] {
+        var result: [DuplicateKey] = []
+        for index in nodes.indices where nodes[index].kind == .object && nodes[index].childCount >= 4 {
+            let node = nodes[index]
+            let first = Int(node.firstChild)
+            let memberCount = Int(node.childCount) / 2
+            if memberCount <= 16 {
+                for i in 1 ..< memberCount {
+                    let key = children[first + 2 * i]
+                    for j in 0 ..< i where sameKey(children[first + 2 * j], key) {
+                        result.append(DuplicateKey(key: key, first: children[first + 2 * j]))
+                        break
+                    }
+                }
+            } else {
+                var seen: [String: Int32] = [:]
+                seen.reserveCapacity(memberCount)
+                for i in 0 ..< memberCount {
+                    let key = children[first + 2 * i]
+                    let name = string(key)
+                    if let earlier = seen[name] {
+                        result.append(DuplicateKey(key: key, first: earlier))
+                    } else {
+                        seen[name] = key
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    private func sameKey(_ a: Int32, _ b: Int32) -> Bool {
+        let x = nodes[Int(a)]
+        let y = nodes[Int(b)]
+        if x.flag || y.flag { return string(a) == string(b) }
+        guard x.end - x.start == y.end - y.start else { return false }
+        var i = Int(x.start)
+        var j = Int(y.start)
+        while i < Int(x.end) {
+            if bytes[i] != bytes[j] { return false }
+            i += 1
+            j += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,34 @@
+extension JSONDocument {
+    /// The parent of every node, by node index (`-1` for the root). An object member's key node
+    /// and value node both have the object as parent. Computed without recursion.
+    public func parents() -> [Int32] {
+        var result = [Int32](repeating: -1, count: nodes.count)
+        for index in nodes.indices where nodes[index].kind == .object || nodes[index].kind == .array {
+            let node = nodes[index]
+            let first = Int(node.firstChild)
+            for i in first ..< first + Int(node.childCount) { result[Int(children[i])] = Int32(index) }
+        }
+        return result
+    }
+
+    /// The JSON pointer of `node` (an object member's key node has the pointer of its member),
+    /// given the ``parents()`` table.
+    public func pointer(to node: Int32, parents: [Int32]) -> JSONPointer {
+        var tokens: [String] = []
+        var current = node
+        while parents[Int(current)] >= 0 {
+            let parent = parents[Int(current)]
+            let container = nodes[Int(parent)]
+            let first = Int(container.firstChild)
+            let position = children[first ..< first + Int(container.childCount)].firstIndex(of: current)! - first
+            if container.kind == .array {
+                tokens.append(String(position))
+            } else {
+                let key = children[first + position - position % 2]
+                tokens.append(string(key))
+            }
+            current = parent
+        }
+        return JSONPointer(tokens: tokens.reversed())
+    }
+}

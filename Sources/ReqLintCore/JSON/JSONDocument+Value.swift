@@ -1,0 +1,67 @@
+extension JSONDocument {
+    /// The value of node `index` as a ``JSONValue`` (for trusted, shallow data such as rule
+    /// packs; request documents are walked node by node instead). Duplicate keys keep the
+    /// last value.
+    public func value(at index: Int32) -> JSONValue {
+        let node = nodes[Int(index)]
+        switch node.kind {
+        case .object:
+            var result: [(String, JSONValue)] = []
+            var positions: [String: Int] = [:]
+            for (key, value) in members(of: index) {
+                let name = string(key)
+                if let existing = positions[name] {
+                    result[existing].1 = self.value(at: value)
+                } else {
+                    positions[name] = result.count
+                    result.append((name, self.value(at: value)))
+                }
+            }
+            return .object(result)
+        case .array: return .array(elements(of: index).map { value(at: $0) })
+        case .string: return .string(string(index))
+        case .number:
+            let text = literal(index)
+            if !node.flag, let integer = Int64(text) { return .integer(integer) }
+            return .double(Double(text) ?? .nan)
+        case .true: return .bool(true)
+        case .false: return .bool(false)
+        case .null: return .null
+        }
+    }
+}
+
+extension JSONValue {
+    /// The value of member `key` of an object, or `nil`.
+    public subscript(key: String) -> JSONValue? {
+        guard case let .object(members) = self else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+
+    /// The string, if this is a string.
+    public var stringValue: String? {
+        if case let .string(s) = self { return s }
+        return nil
+    }
+
+    /// The number as a `Double`, if this is a number.
+    public var doubleValue: Double? {
+        switch self {
+        case let .integer(i): return Double(i)
+        case let .double(d): return d
+        default: return nil
+        }
+    }
+
+    /// The elements, if this is an array.
+    public var arrayValue: [JSONValue]? {
+        if case let .array(a) = self { return a }
+        return nil
+    }
+
+    /// The members, if this is an object.
+    public var objectValue: [(String, JSONValue)]? {
+        if case let .object(m) = self { return m }
+        return nil
+    }
+}

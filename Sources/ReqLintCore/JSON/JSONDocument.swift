@@ -1,0 +1,99 @@
+/// A parsed JSON document: the source bytes, a flat tree of ``JSONNode`` values that keeps
+/// each value's byte range, and the syntax problems found.
+///
+/// Duplicate object keys are kept in source order; ``duplicateKeys`` lists each repeated one.
+public struct JSONDocument: Sendable {
+    /// The source bytes as read, including a UTF-8 byte order mark if there was one.
+    public let bytes: [UInt8]
+    /// Every value of the document; the root is ``root``.
+    public let nodes: [JSONNode]
+    /// Child indices of arrays and objects (see ``JSONNode/firstChild``).
+    public let children: [Int32]
+    /// The root value, or `nil` when a syntax error was found.
+    public let root: Int32?
+    /// The first syntax error, if any. Parsing stops at it.
+    public let syntaxError: JSONSyntaxError?
+
+    init(bytes: [UInt8], nodes: [JSONNode], children: [Int32], root: Int32?, syntaxError: JSONSyntaxError?) {
+        self.bytes = bytes
+        self.nodes = nodes
+        self.children = children
+        self.root = root
+        self.syntaxError = syntaxError
+    }
+
+    /// The node at `index`.
+    @inlinable
+    public subscript(index: Int32) -> JSONNode { nodes[Int(index)] }
+
+    /// The elements of an array node.
+    public func elements(of index: Int32) -> ArraySlice<Int32> {
+        let node = nodes[Int(index)]
+        return children[Int(node.firstChild) ..< Int(node.firstChild + node.childCount)]
+    }
+
+    /// The members of an object node, in source order, as (key node, value node) pairs.
+    public func members(of index: Int32) -> [(key: Int32, value: Int32)] {
+        let node = nodes[Int(index)]
+        var result: [(key: Int32, value: Int32)] = []
+        result.reserveCapacity(Int(node.childCount / 2))
+        var i = Int(node.firstChild)
+        let end = i + Int(node.childCount)
+        while i < end {
+            result.append((children[i], children[i + 1]))
+            i += 2
+        }
+        return result
+    }
+
+    /// The number of members of an object or elements of an array.
+    public func count(of index: Int32) -> Int {
+        let node = nodes[Int(index)]
+        return node.kind == .object ? Int(node.childCount / 2) : Int(node.childCount)
+    }
+
+    /// The decoded value of a string node.
+    public func string(_ index: Int32) -> String {
+        let node = nodes[Int(index)]
+        let contentStart = Int(node.start) + 1
+        let contentEnd = Int(node.end) - 1
+        if !node.flag {
+            return String(decoding: bytes[contentStart ..< contentEnd], as: UTF8.self)
+        }
+        return JSONStringDecoder.decode(bytes[contentStart ..< contentEnd])
+    }
+
+    /// Whether a string node's decoded value equals `value`, without building a `String`
+    /// when the literal has no escapes.
+    public func string(_ index: Int32, equals value: String) -> Bool {
+        let node = nodes[Int(index)]
+        if node.flag { return string(index) == value }
+        let contentStart = Int(node.start) + 1
+        let length = Int(node.end) - 1 - contentStart
+        let utf8 = value.utf8
+        guard utf8.count == length else { return false }
+        var i = contentStart
+        for byte in utf8 {
+            if bytes[i] != byte { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The number of Unicode code points in a string node's decoded value.
+    public func codePointCount(_ index: Int32) -> Int {
+        let node = nodes[Int(index)]
+        if node.flag { return string(index).unicodeScalars.count }
+        var count = 0
+        for i in Int(node.start) + 1 ..< Int(node.end) - 1 where bytes[i] & 0xC0 != 0x80 {
+            count += 1
+        }
+        return count
+    }
+
+    /// The literal text of a node (for numbers: exactly as written).
+    public func literal(_ index: Int32) -> String {
+        let node = nodes[Int(index)]
+        return String(decoding: bytes[Int(node.start) ..< Int(node.end)], as: UTF8.self)
+    }
+}

@@ -1,0 +1,93 @@
+import CZlib
+import Crypto
+import ReqLintCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A botocore service model file (`service-2.json` or `service-2.json.gz`), read and
+/// decompressed, with the checksum and name that go into a pack's provenance.
+public struct ServiceModelFile: Sendable {
+    /// The uncompressed JSON.
+    public var json: [UInt8]
+    /// SHA-256 of ``json``, lowercase hex.
+    public var sha256: String
+    /// `<service>/<api-version>/service-2.json`, taken from botocore's folder layout.
+    public var name: String
+    /// The botocore service name (`sagemaker`, `cleanroomsml`), from the folder layout.
+    public var service: String?
+
+    /// Reads the model at `path`, decompressing it when it is gzip data.
+    public init(path: String) throws {
+        var bytes = try FileReading.read(path)
+        if bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B {
+            bytes = try Gzip.decompress(bytes)
+        }
+        json = bytes
+        sha256 = SHA256.hash(data: bytes).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        let parts = path.split(separator: "/").map(String.init)
+        if parts.count >= 3 {
+            service = parts[parts.count - 3]
+            name = "\(parts[parts.count - 3])/\(parts[parts.count - 2])/service-2.json"
+        } else {
+            service = nil
+            name = "service-2.json"
+        }
+    }
+}
+
+/// Whole-file reads without Foundation.
+public enum FileReading {
+    /// The bytes of the file at `path`.
+    public static func read(_ path: String) throws -> [UInt8] {
+        guard let file = fopen(path, "rb") else {
+            throw ReqLintError("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(file) }
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, file)
+            if n > 0 { result.append(contentsOf: buffer[0 ..< n]) }
+            if n < buffer.count {
+                if ferror(file) != 0 { throw ReqLintError("cannot read \(path): \(String(cString: strerror(errno)))") }
+                break
+            }
+        }
+        return result
+    }
+}
+
+/// gzip decompression with zlib.
+enum Gzip {
+    static func decompress(_ input: [UInt8]) throws -> [UInt8] {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw ReqLintError("cannot initialise zlib")
+        }
+        defer { inflateEnd(&stream) }
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 18)
+        var input = input
+        let status: Int32 = input.withUnsafeMutableBufferPointer { inBuffer in
+            stream.next_in = inBuffer.baseAddress
+            stream.avail_in = uInt(inBuffer.count)
+            var status: Int32 = Z_OK
+            while status == Z_OK {
+                status = chunk.withUnsafeMutableBufferPointer { outBuffer in
+                    stream.next_out = outBuffer.baseAddress
+                    stream.avail_out = uInt(outBuffer.count)
+                    let result = inflate(&stream, Z_NO_FLUSH)
+                    output.append(contentsOf: outBuffer[0 ..< outBuffer.count - Int(stream.avail_out)])
+                    return result
+                }
+            }
+            return status
+        }
+        guard status == Z_STREAM_END else { throw ReqLintError("the model file is not valid gzip data (zlib status \(status))") }
+        return output
+    }
+}

@@ -1,0 +1,51 @@
+import ReqLintCore
+
+/// The JSON report, a stable contract for other tools (version 1):
+///
+/// ```
+/// {"version":1,"files":[{"path":…,"operation":…|null,"diagnostics":[
+///   {"rule","severity","message","pointer","line","column","endLine","endColumn"[,"related":[…]]}]}]}
+/// ```
+/// Lines and columns are 1-based; columns count UTF-16 code units; the end is exclusive.
+/// `pointer` is an RFC 6901 JSON pointer. `related` is present only when non-empty.
+public struct JSONReporter: Reporter {
+    public static let identifier = "json"
+
+    public init() {}
+
+    public func report(_ files: [FileReport]) -> String {
+        let value = JSONValue.object([
+            ("version", .integer(1)),
+            ("files", .array(files.map(fileValue))),
+        ])
+        return value.serialized(pretty: true)
+    }
+
+    func fileValue(_ file: FileReport) -> JSONValue {
+        .object([
+            ("path", .string(file.path)),
+            ("operation", file.operation.map { .string($0.description) } ?? .null),
+            ("diagnostics", .array(file.diagnostics.map(diagnosticValue))),
+        ])
+    }
+
+    func diagnosticValue(_ located: LocatedDiagnostic) -> JSONValue {
+        let d = located.diagnostic
+        var members: [(String, JSONValue)] = [
+            ("rule", .string(d.rule.rawValue)), ("severity", .string(d.severity.rawValue)),
+            ("message", .string(d.message)), ("pointer", .string(d.pointer.description)),
+            ("line", .integer(Int64(located.start.line))), ("column", .integer(Int64(located.start.column))),
+            ("endLine", .integer(Int64(located.end.line))), ("endColumn", .integer(Int64(located.end.column))),
+        ]
+        if !located.related.isEmpty {
+            members.append(("related", .array(located.related.map {
+                .object([
+                    ("message", .string($0.related.message)), ("pointer", .string($0.related.pointer.description)),
+                    ("line", .integer(Int64($0.start.line))), ("column", .integer(Int64($0.start.column))),
+                    ("endLine", .integer(Int64($0.end.line))), ("endColumn", .integer(Int64($0.end.column))),
+                ])
+            })))
+        }
+        return .object(members)
+    }
+}

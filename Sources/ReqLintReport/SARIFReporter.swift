@@ -1,0 +1,156 @@
+import ReqLintCore
+
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers.
+///
+/// Every rule is listed in `tool.driver.rules` with a full description and a `helpUri`.
+/// Artifact URIs are relative to the working directory (`uriBaseId` `%SRCROOT%`); regions
+/// have start and end, in UTF-16 columns (`columnKind`). `partialFingerprints` hash the
+/// rule, the operation and the JSON pointer, not the position, so they survive reformatting.
+public struct SARIFReporter: Reporter {
+    public static let identifier = "sarif"
+
+    /// The tool version written to `tool.driver.version`.
+    public var toolVersion: String
+    /// The absolute working directory, for `originalUriBaseIds` (ends with `/`).
+    public var workingDirectory: String?
+
+    public init(toolVersion: String, workingDirectory: String?) {
+        self.toolVersion = toolVersion
+        self.workingDirectory = workingDirectory
+    }
+
+    public func report(_ files: [FileReport]) -> String {
+        let rules = RuleCatalog.modelRules
+        var ruleIndex: [RuleID: Int] = [:]
+        for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
+        var results: [JSONValue] = []
+        for file in files {
+            var ordinals: [String: Int] = [:]
+            for located in file.diagnostics {
+                results.append(result(located, file: file, ruleIndex: ruleIndex, ordinals: &ordinals))
+            }
+        }
+        var run: [(String, JSONValue)] = [
+            ("tool", .object([("driver", .object([
+                ("name", .string("reqlint")),
+                ("version", .string(toolVersion)),
+                ("semanticVersion", .string(toolVersion)),
+                ("informationUri", .string(RuleCatalog.documentationURL)),
+                ("rules", .array(rules.map(ruleValue))),
+            ]))])),
+        ]
+        if let workingDirectory {
+            run.append(("originalUriBaseIds", .object([
+                ("%SRCROOT%", .object([("uri", .string("file://" + Self.percentEncodePath(workingDirectory)))])),
+            ])))
+        }
+        run.append(("columnKind", .string("utf16CodeUnits")))
+        run.append(("results", .array(results)))
+        let log = JSONValue.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object(run)])),
+        ])
+        return log.serialized(pretty: true)
+    }
+
+    func ruleValue(_ rule: RuleDescriptor) -> JSONValue {
+        .object([
+            ("id", .string(rule.id.rawValue)),
+            ("name", .string(rule.title.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
+            ("shortDescription", .object([("text", .string(rule.title))])),
+            ("fullDescription", .object([("text", .string(rule.summary))])),
+            ("helpUri", .string(rule.helpURI)),
+            ("help", .object([("text", .string("\(rule.summary) Source: \(rule.source)."))])),
+            ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
+        ])
+    }
+
+    func result(_ located: LocatedDiagnostic, file: FileReport, ruleIndex: [RuleID: Int], ordinals: inout [String: Int]) -> JSONValue {
+        let d = located.diagnostic
+        let key = d.rule.rawValue + "\u{0}" + d.pointer.description
+        let ordinal = ordinals[key, default: 0]
+        ordinals[key] = ordinal + 1
+        let fingerprint = Self.fnv1a("\(d.rule)\u{0}\(file.operation?.description ?? "")\u{0}\(d.pointer)\u{0}\(ordinal)")
+        var members: [(String, JSONValue)] = [("ruleId", .string(d.rule.rawValue))]
+        if let index = ruleIndex[d.rule] { members.append(("ruleIndex", .integer(Int64(index)))) }
+        members += [
+            ("level", .string(Self.level(d.severity))),
+            ("message", .object([("text", .string(d.message))])),
+            ("locations", .array([location(file.path, located.start, located.end, pointer: d.pointer)])),
+        ]
+        if !located.related.isEmpty {
+            members.append(("relatedLocations", .array(located.related.enumerated().map { i, related in
+                var value = location(file.path, related.start, related.end, pointer: related.related.pointer)
+                if case var .object(parts) = value {
+                    parts.insert(("id", .integer(Int64(i + 1))), at: 0)
+                    parts.append(("message", .object([("text", .string(related.related.message))])))
+                    value = .object(parts)
+                }
+                return value
+            })))
+        }
+        members.append(("partialFingerprints", .object([("reqlint/v1", .string(fingerprint))])))
+        members.append(("properties", .object([("pointer", .string(d.pointer.description))])))
+        return .object(members)
+    }
+
+    func location(_ path: String, _ start: LineTable.Position, _ end: LineTable.Position, pointer: JSONPointer) -> JSONValue {
+        var artifact: [(String, JSONValue)]
+        if path.hasPrefix("/") {
+            artifact = [("uri", .string("file://" + Self.percentEncodePath(path)))]
+        } else {
+            var relative = path
+            while relative.hasPrefix("./") { relative.removeFirst(2) }
+            artifact = [("uri", .string(Self.percentEncodePath(relative))), ("uriBaseId", .string("%SRCROOT%"))]
+        }
+        return .object([
+            ("physicalLocation", .object([
+                ("artifactLocation", .object(artifact)),
+                ("region", .object([
+                    ("startLine", .integer(Int64(start.line))), ("startColumn", .integer(Int64(start.column))),
+                    ("endLine", .integer(Int64(end.line))), ("endColumn", .integer(Int64(end.column))),
+                ])),
+            ])),
+            ("logicalLocations", .array([.object([
+                ("fullyQualifiedName", .string(pointer.description.isEmpty ? "/" : pointer.description)),
+                ("kind", .string("member")),
+            ])])),
+        ])
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    /// A path with every byte outside RFC 3986's unreserved set and `/` percent-encoded.
+    static func percentEncodePath(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "0") ... UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let digits = String(byte, radix: 16, uppercase: true)
+                out += "%" + (digits.count == 1 ? "0" + digits : digits)
+            }
+        }
+        return out
+    }
+
+    /// 64-bit FNV-1a, as 16 hex digits.
+    static func fnv1a(_ text: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `reqlint` command.
+@main
+struct ReqLint: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "reqlint",
+        abstract: "Catch bad AWS API request documents (aws ... --cli-input-json) before they are sent.",
+        discussion: """
+        Operations: sagemaker:CreateInferenceRecommendationsJob, sagemaker:CreateInferenceExperiment, \
+        cleanroomsml:StartTrainedModelInferenceJob.
+
+        Exit codes: 0 no errors; 1 errors found; 2 usage error, or a file that could not be read, \
+        parsed or classified (every other file is still checked and reported).
+        """,
+        version: version,
+        subcommands: [Lint.self, Rules.self],
+        defaultSubcommand: Lint.self
+    )
+}
