@@ -75,6 +75,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ReqLintCLITests",
+            dependencies: ["reqlint"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "CorpusTests",
             dependencies: ["ReqLintCore", "ReqLintReport"],
             swiftSettings: swiftSettings

@@ -19,4 +19,19 @@ struct ReqLint: ParsableCommand {
         subcommands: [Lint.self, Rules.self],
         defaultSubcommand: Lint.self
     )
+
+    /// Runs the command with reqlint's documented exit codes: a usage error exits 2 (not the
+    /// parser's default 64), `--help` and `--version` exit 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Self.exit(withError: code)
+        } catch {
+            if exitCode(for: error) == .success { Self.exit(withError: error) }
+            Terminal.error(fullMessage(for: error))
+            Self.exit(withError: ExitCode(2))
+        }
+    }
 }

@@ -224,6 +224,7 @@ private struct Parser {
             fail("a JSON number starts with '-' or a digit: write 0.5, not .5, and 5, not +5", at: SourceRange(start: pos, end: pos + 1))
             return nil
         default:
+            if isWordByte(byte) { return literal() }
             failUnexpected(expected: "a value (object, array, string, number, true, false or null)")
             return nil
         }

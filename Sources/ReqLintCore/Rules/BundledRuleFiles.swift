@@ -372,6 +372,7 @@ enum BundledRuleFiles {
     }
   }
 }
+
 """###),
         ("rules/cleanroomsml/StartTrainedModelInferenceJob.overlay.json", ###"""
 {
@@ -387,6 +388,7 @@ enum BundledRuleFiles {
     }
   ]
 }
+
 """###),
         ("rules/sagemaker/CreateInferenceExperiment.json", ###"""
 {
@@ -1038,6 +1040,7 @@ enum BundledRuleFiles {
     }
   }
 }
+
 """###),
         ("rules/sagemaker/CreateInferenceRecommendationsJob.json", ###"""
 {
@@ -1994,6 +1997,7 @@ enum BundledRuleFiles {
     }
   }
 }
+
 """###),
     ]
 }
