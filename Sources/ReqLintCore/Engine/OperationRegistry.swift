@@ -5,8 +5,12 @@ public struct OperationRegistry: Sendable {
     /// For each operation, its top-level member names.
     let memberNames: [OperationID: Set<String>]
 
-    /// Builds a registry of `models`.
-    public init(_ models: [OperationModel]) {
+    /// The documented prose and cross-field rules.
+    public let documentedRules: DocumentedRuleSet
+
+    /// Builds a registry of `models` and their documented rules.
+    public init(_ models: [OperationModel], documentedRules: DocumentedRuleSet = try! DocumentedRuleSet([])) {
+        self.documentedRules = documentedRules
         var operations: [OperationID: OperationModel] = [:]
         for model in models { operations[model.id] = model }
         self.operations = operations

@@ -54,3 +54,36 @@ enum Timestamp {
         return "unexpected text after the time: expected Z, an offset such as +02:00, or nothing"
     }
 }
+
+extension Timestamp {
+    /// Seconds since 1970-01-01T00:00:00Z of a valid ISO 8601 date-time (see ``problem(_:)``);
+    /// a date-time without an offset is taken as UTC.
+    static func epochSeconds(_ text: String) -> Double? {
+        guard problem(text) == nil else { return nil }
+        let b = Array(text.utf8)
+        func number(_ at: Int, _ count: Int) -> Int { b[at ..< at + count].reduce(0) { $0 * 10 + Int($1 - 48) } }
+        let year = number(0, 4), month = number(5, 2), day = number(8, 2)
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        var seconds = Double(days * 86400 + number(11, 2) * 3600 + number(14, 2) * 60 + number(17, 2))
+        var i = 19
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            var scale = 0.1
+            while i < b.count, b[i] >= 48 && b[i] <= 57 {
+                seconds += Double(b[i] - 48) * scale
+                scale /= 10
+                i += 1
+            }
+        }
+        if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+            let offset = Double(number(i + 1, 2) * 3600 + number(i + 4, 2) * 60)
+            seconds += b[i] == UInt8(ascii: "+") ? -offset : offset
+        }
+        return seconds
+    }
+}

@@ -7,8 +7,9 @@ extension JSONDocument {
         public var first: Int32
     }
 
-    /// Every repeated member name, in source order. Names compare by their decoded value, so
-    /// `"a"` and `"\u0061"` are the same name.
+    /// Every repeated member name, in source order. Names compare by their decoded code points,
+    /// so `"a"` and `"\u0061"` are the same name, but `"\u00e9"` and `"e\u0301"` (canonically
+    /// equivalent, so equal as Swift `String`s) are not.
     public func duplicateKeys() -> [DuplicateKey] {
         var result: [DuplicateKey] = []
         for index in nodes.indices where nodes[index].kind == .object && nodes[index].childCount >= 4 {
@@ -24,11 +25,11 @@ extension JSONDocument {
                     }
                 }
             } else {
-                var seen: [String: Int32] = [:]
+                var seen: [[UInt8]: Int32] = [:]
                 seen.reserveCapacity(memberCount)
                 for i in 0 ..< memberCount {
                     let key = children[first + 2 * i]
-                    let name = string(key)
+                    let name = decodedUTF8(key)
                     if let earlier = seen[name] {
                         result.append(DuplicateKey(key: key, first: earlier))
                     } else {
@@ -43,7 +44,7 @@ extension JSONDocument {
     private func sameKey(_ a: Int32, _ b: Int32) -> Bool {
         let x = nodes[Int(a)]
         let y = nodes[Int(b)]
-        if x.flag || y.flag { return string(a) == string(b) }
+        if x.flag || y.flag { return string(a).utf8.elementsEqual(string(b).utf8) }
         guard x.end - x.start == y.end - y.start else { return false }
         var i = Int(x.start)
         var j = Int(y.start)
@@ -53,5 +54,12 @@ extension JSONDocument {
             j += 1
         }
         return true
+    }
+
+    /// The UTF-8 bytes of a string node's decoded value.
+    private func decodedUTF8(_ index: Int32) -> [UInt8] {
+        let node = nodes[Int(index)]
+        if node.flag { return Array(string(index).utf8) }
+        return Array(bytes[Int(node.start) + 1 ..< Int(node.end) - 1])
     }
 }

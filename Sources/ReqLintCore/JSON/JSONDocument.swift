@@ -63,11 +63,12 @@ public struct JSONDocument: Sendable {
         return JSONStringDecoder.decode(bytes[contentStart ..< contentEnd])
     }
 
-    /// Whether a string node's decoded value equals `value`, without building a `String`
-    /// when the literal has no escapes.
+    /// Whether a string node's decoded value equals `value`, code point for code point (not by
+    /// Swift's canonical equivalence: `"\u00e9"` and `"e\u0301"` differ, as they do for AWS),
+    /// without building a `String` when the literal has no escapes.
     public func string(_ index: Int32, equals value: String) -> Bool {
         let node = nodes[Int(index)]
-        if node.flag { return string(index) == value }
+        if node.flag { return string(index).utf8.elementsEqual(value.utf8) }
         let contentStart = Int(node.start) + 1
         let length = Int(node.end) - 1 - contentStart
         let utf8 = value.utf8

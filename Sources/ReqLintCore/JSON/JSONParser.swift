@@ -13,6 +13,12 @@
 public enum JSONParser {
     /// Parses `bytes` into a document. Syntax problems are in ``JSONDocument/syntaxError``.
     public static func parse(_ bytes: [UInt8]) -> JSONDocument {
+        // Byte offsets are stored in 32 bits.
+        guard bytes.count < Int(Int32.max) else {
+            let error = JSONSyntaxError(message: "the document is larger than 2 GiB, which reqlint does not read; split it",
+                                        range: SourceRange(start: 0, end: 0))
+            return JSONDocument(bytes: bytes, nodes: [], children: [], root: nil, syntaxError: error)
+        }
         var parser = Parser(bytes: bytes)
         let root = parser.run()
         return JSONDocument(
@@ -142,7 +148,13 @@ private struct Parser {
         guard let top = stack.last else { return "unexpected end of input: expected a value" }
         let opener = LineTable(bytes).position(of: Int(nodes[Int(top.node)].start))
         let what = top.isObject ? "'}'" : "']'"
-        let context = state == .colon ? "expected ':'" : state == .commaOrClose ? "expected ',' or \(what)" : "expected a value"
+        let context: String
+        switch state {
+        case .colon: context = "expected ':'"
+        case .commaOrClose: context = "expected ',' or \(what)"
+        case .firstKeyOrClose, .keyAfterComma: context = "expected a member name in double quotes"
+        default: context = "expected a value"
+        }
         return "unexpected end of input: \(context); close the \(top.isObject ? "object" : "array") opened at line \(opener.line), column \(opener.column) with \(what)"
     }
 
@@ -230,8 +242,10 @@ private struct Parser {
         }
     }
 
-    mutating func literal() -> Int32? {
-        let start = pos
+    /// Parses the literal word at `pos`; `start` is where the reported word begins (before
+    /// `pos` for a minus sign, as in `-Infinity`).
+    mutating func literal(from start: Int? = nil) -> Int32? {
+        let start = start ?? pos
         var end = pos
         while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
         let word = String(decoding: bytes[start ..< end], as: UTF8.self)
@@ -246,7 +260,7 @@ private struct Parser {
             case "True", "TRUE": hint = "; write true"
             case "False", "FALSE": hint = "; write false"
             case "None", "NULL", "Null", "nil", "undefined": hint = "; write null"
-            case "NaN", "Infinity", "inf", "nan": hint = "; JSON has no \(word): write a finite number"
+            case "NaN", "Infinity", "inf", "nan", "-NaN", "-Infinity": hint = "; JSON has no \(word): write a finite number"
             default: hint = ""
             }
             fail("unexpected '\(word)': expected a value\(hint)", at: SourceRange(start: start, end: max(end, start + 1)))
@@ -267,7 +281,7 @@ private struct Parser {
         if bytes[pos] == UInt8(ascii: "-") {
             pos += 1
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "I") || bytes[pos] == UInt8(ascii: "N") {
-                _ = literal()
+                _ = literal(from: start)
                 return nil
             }
         }
@@ -336,7 +350,7 @@ private struct Parser {
                 return append(JSONNode(kind: .string, flag: hasEscapes, start: Int32(start), end: Int32(pos), firstChild: 0, childCount: 0))
             } else if byte == UInt8(ascii: "\\") {
                 hasEscapes = true
-                guard escape() else { return nil }
+                guard escape(stringStart: start) else { return nil }
             } else if byte < 0x20 {
                 let name = byte == 0x0A ? "a line break" : byte == 0x09 ? "a tab" : byte == 0x0D ? "a carriage return" : "control character U+\(hex(Int(byte), width: 4))"
                 let fix = byte == 0x0A ? "write \\n, or close the string with '\"' if it ends here" : byte == 0x09 ? "write \\t" : "escape it as \\u\(hex(Int(byte), width: 4))"
@@ -358,11 +372,12 @@ private struct Parser {
         return nil
     }
 
-    /// Validates one escape sequence at `pos` (a backslash) and moves past it.
-    mutating func escape() -> Bool {
+    /// Validates one escape sequence at `pos` (a backslash) and moves past it. `stringStart` is
+    /// the opening quote of the string, for an unterminated string.
+    mutating func escape(stringStart: Int) -> Bool {
         let start = pos
         guard pos + 1 < bytes.count else {
-            fail("unterminated string: add the closing '\"'", at: SourceRange(start: start, end: bytes.count))
+            fail("unterminated string: add the closing '\"'", at: SourceRange(start: stringStart, end: bytes.count))
             return false
         }
         switch bytes[pos + 1] {
@@ -393,7 +408,10 @@ private struct Parser {
             return true
         default:
             let length = max(1, UTF8Validation.sequenceLength(bytes, at: pos + 1))
-            let shown = String(decoding: bytes[pos + 1 ..< min(pos + 1 + length, bytes.count)], as: UTF8.self)
+            var shown = String(decoding: bytes[pos + 1 ..< min(pos + 1 + length, bytes.count)], as: UTF8.self)
+            if let scalar = shown.unicodeScalars.first, scalar.value < 0x20 || scalar.value == 0x7F {
+                shown = "U+" + hex(Int(scalar.value), width: 4)
+            }
             fail("invalid escape '\\\(shown)': JSON allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write \\\\ for a backslash",
                  at: SourceRange(start: start, end: min(pos + 1 + length, bytes.count)))
             return false

@@ -10,29 +10,34 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
     public init(tokens: [String]) { self.tokens = tokens }
 
     /// Parses the RFC 6901 string form (`""` or `/a/b~1c`); `nil` when malformed.
+    ///
+    /// Works on Unicode scalars, not `Character`s: a combining mark after `/` or `~` (which
+    /// Swift would fold into one `Character` with it) must not hide the separator or escape.
     public init?(_ text: String) {
         if text.isEmpty {
             tokens = []
             return
         }
-        guard text.hasPrefix("/") else { return nil }
+        var scalars = text.unicodeScalars.makeIterator()
+        guard scalars.next() == "/" else { return nil }
         var result: [String] = []
-        for raw in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            var token = ""
-            var iterator = raw.makeIterator()
-            while let c = iterator.next() {
-                if c == "~" {
-                    switch iterator.next() {
-                    case "0": token.append("~")
-                    case "1": token.append("/")
-                    default: return nil
-                    }
-                } else {
-                    token.append(c)
+        var token = String.UnicodeScalarView()
+        while let c = scalars.next() {
+            switch c {
+            case "/":
+                result.append(String(token))
+                token = String.UnicodeScalarView()
+            case "~":
+                switch scalars.next() {
+                case "0"?: token.append("~")
+                case "1"?: token.append("/")
+                default: return nil
                 }
+            default:
+                token.append(c)
             }
-            result.append(token)
         }
+        result.append(String(token))
         tokens = result
     }
 
@@ -42,18 +47,21 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
     /// The pointer one level down, at an array index.
     public func appending(_ index: Int) -> JSONPointer { appending(String(index)) }
 
-    /// The RFC 6901 string form, with `~` written `~0` and `/` written `~1`.
+    /// The RFC 6901 string form, with `~` written `~0` and `/` written `~1` (scalar by scalar,
+    /// so a `~` or `/` followed by a combining mark is escaped too).
     public var description: String {
-        var text = ""
+        var text = String.UnicodeScalarView()
         for token in tokens {
             text.append("/")
-            if token.contains("~") || token.contains("/") {
-                text.append(token.replacingAll("~", with: "~0").replacingAll("/", with: "~1"))
-            } else {
-                text.append(token)
+            for scalar in token.unicodeScalars {
+                switch scalar {
+                case "~": text.append(contentsOf: "~0".unicodeScalars)
+                case "/": text.append(contentsOf: "~1".unicodeScalars)
+                default: text.append(scalar)
+                }
             }
         }
-        return text
+        return String(text)
     }
 
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool { lhs.description < rhs.description }

@@ -12,8 +12,21 @@ public struct Overlay: Sendable, Hashable {
         public var required: Bool
     }
 
+    /// Valid values that the documentation states only in prose, for a member whose model
+    /// shape is a plain string: the member gets a new shape, a copy of its own with the enum.
+    public struct ProseEnum: Sendable, Hashable {
+        public var structure: String
+        public var member: String
+        /// The name of the new shape.
+        public var shape: String
+        public var values: [String]
+        /// The document that states the values.
+        public var source: String
+    }
+
     public var operation: OperationID
     public var members: [AddedMember]
+    public var enums: [ProseEnum]
     /// Shapes the added members refer to that the model lacks.
     public var shapes: [String: Shape]
 
@@ -37,6 +50,13 @@ public struct Overlay: Sendable, Hashable {
         var shapes: [String: Shape] = [:]
         for (name, value) in json["shapes"]?.objectValue ?? [] { shapes[name] = try Shape(name: name, json: value) }
         self.shapes = shapes
+        enums = try (json["enums"]?.arrayValue ?? []).map { entry in
+            guard let structure = entry["structure"]?.stringValue, let member = entry["member"]?.stringValue,
+                  let shape = entry["shape"]?.stringValue, let source = entry["source"]?.stringValue,
+                  let values = entry["values"]?.arrayValue?.compactMap(\.stringValue), !values.isEmpty
+            else { throw ReqLintError("overlay: each enum needs \"structure\", \"member\", \"shape\", \"values\" and \"source\"") }
+            return ProseEnum(structure: structure, member: member, shape: shape, values: values, source: source)
+        }
     }
 
     /// `pack` with the overlay's members and shapes added. A member the model already has is
@@ -56,6 +76,23 @@ public struct Overlay: Sendable, Hashable {
             structure.members.append(added.member)
             if added.required { structure.required.append(added.member.name) }
             pack.shapes[added.structure] = structure
+        }
+        for prose in enums {
+            guard var structure = pack.shapes[prose.structure],
+                  let index = structure.members.firstIndex(where: { $0.name == prose.member }) else {
+                throw ReqLintError("overlay: \(prose.structure).\(prose.member) is not a member of \(pack.id)")
+            }
+            let current = pack.shapes[structure.members[index].shape]!
+            guard current.kind == .string else { throw ReqLintError("overlay: \(prose.structure).\(prose.member) is not a string") }
+            // A model with an enum of its own is newer evidence than the prose.
+            if current.enumValues != nil { continue }
+            var shape = current
+            shape.name = prose.shape
+            shape.enumValues = prose.values
+            pack.shapes[prose.shape] = shape
+            structure.members[index].shape = prose.shape
+            structure.members[index].source = prose.source
+            pack.shapes[prose.structure] = structure
         }
         return pack
     }

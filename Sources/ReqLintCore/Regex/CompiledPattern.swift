@@ -26,9 +26,17 @@ public final class CompiledPattern: @unchecked Sendable {
     public static let heapLimitKiB: UInt32 = 20_000
 
     /// Translates and compiles `javaPattern`.
-    public init(java javaPattern: String) throws {
+    public convenience init(java javaPattern: String) throws {
+        try self.init(display: javaPattern, translated: try JavaRegexTranslator.translate(javaPattern))
+    }
+
+    /// Compiles a PCRE2 pattern (reqlint's own rules) to match whole values.
+    public convenience init(pcre2 pattern: String) throws {
+        try self.init(display: pattern, translated: "\\A(?:" + pattern + ")\\z")
+    }
+
+    private init(display javaPattern: String, translated: String) throws {
         self.javaPattern = javaPattern
-        let translated = try JavaRegexTranslator.translate(javaPattern)
         pcre2Pattern = translated
         var errorCode: Int32 = 0
         var errorOffset = 0
@@ -70,14 +78,35 @@ public final class CompiledPattern: @unchecked Sendable {
         guard let matchData = pcre2_match_data_create_8(1, nil) else { return .limitExceeded("out of memory") }
         defer { pcre2_match_data_free_8(matchData) }
         let empty: [UInt8] = [0]
-        let result = empty.withUnsafeBufferPointer { fallback in
-            pcre2_match_8(code, buffer.baseAddress ?? fallback.baseAddress, buffer.count, 0,
-                          UInt32(PCRE2_NO_UTF_CHECK), matchData, matchContext)
+        func match(_ context: OpaquePointer?) -> Int32 {
+            empty.withUnsafeBufferPointer { fallback in
+                pcre2_match_8(code, buffer.baseAddress ?? fallback.baseAddress, buffer.count, 0,
+                              UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+            }
+        }
+        var result = match(matchContext)
+        if result == PCRE2_ERROR_JIT_STACKLIMIT {
+            // The JIT's default 32 KiB stack is too small for long values (a group repeated
+            // for every character of a 100,000-character value). Retry on a stack of this
+            // call's own (a JIT stack serves one thread at a time), bounded like the heap.
+            result = withLargeJITStack(match) ?? result
         }
         if result >= 0 { return .match }
         if result == PCRE2_ERROR_NOMATCH { return .noMatch }
         var message = [UInt8](repeating: 0, count: 256)
         let length = pcre2_get_error_message_8(result, &message, message.count)
         return .limitExceeded(String(decoding: message.prefix(Int(max(0, length))), as: UTF8.self))
+    }
+
+    /// The result of `match` under a copy of the match context with a JIT stack of up to
+    /// ``heapLimitKiB``, or `nil` when one cannot be made.
+    private func withLargeJITStack(_ match: (OpaquePointer?) -> Int32) -> Int32? {
+        guard let stack = pcre2_jit_stack_create_8(32 * 1024, Int(Self.heapLimitKiB) * 1024, nil) else { return nil }
+        defer { pcre2_jit_stack_free_8(stack) }
+        let context = matchContext.map { pcre2_match_context_copy_8($0) } ?? pcre2_match_context_create_8(nil)
+        guard let context else { return nil }
+        defer { pcre2_match_context_free_8(context) }
+        pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(stack))
+        return match(context)
     }
 }

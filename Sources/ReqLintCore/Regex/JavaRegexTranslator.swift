@@ -14,9 +14,15 @@
 ///   never-matching `(?!)` elsewhere. This is why a class listing `\uD800`…`\uDFFF` items but
 ///   no supplementary range rejects characters above U+FFFF, as Java does.
 /// - Java's POSIX classes (`\p{Alpha}`, ...) are ASCII-only; they become explicit ranges.
+/// - `\0ooo` reads a third octal digit only when the first is 0–3 (`\0477` is `\047` then `7`).
+/// - `\R` may give back the `\n` of `\r\n` when backtracking (it is atomic in PCRE2); it
+///   becomes the alternation Java documents.
+/// - A backreference `\nn` takes a further digit only while the number names a group opened
+///   before it, as Java does; it becomes `\g{n}`, so digits after it stay literal.
 ///
 /// Constructs with no exact PCRE2 equivalent here (class intersection `&&`, nested classes,
-/// inline flags, Unicode blocks) are rejected with an error rather than translated loosely.
+/// inline flags, Unicode blocks, and `\b` `\B`, which in Java 17 are Unicode-aware and look
+/// back through non-spacing marks) are rejected with an error rather than translated loosely.
 public enum JavaRegexTranslator {
     /// The PCRE2 source for full-matching `java`.
     public static func translate(_ java: String) throws -> String {
@@ -27,6 +33,8 @@ public enum JavaRegexTranslator {
 
     static let dotClass = "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]"
     static let dollar = "(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x{85}\\x{2028}\\x{2029}])?\\z)"
+    /// Java's `\R`: `\u000D\u000A|[\u000A\u000B\u000C\u000D\u0085\u2028\u2029]`, not atomic.
+    static let linebreak = "(?:\\r\\n|[\\n\\x{B}\\f\\r\\x{85}\\x{2028}\\x{2029}])"
 
     /// Java's ASCII-only POSIX character classes, as class contents.
     static let posixClasses: [String: String] = [
@@ -46,6 +54,8 @@ public enum JavaRegexTranslator {
 private struct Translation {
     let source: [Unicode.Scalar]
     var i = 0
+    /// Capturing groups opened so far (Java reads a backreference's digits against this).
+    var groupsOpened = 0
 
     init(source: [Unicode.Scalar]) { self.source = source }
 
@@ -83,7 +93,10 @@ private struct Translation {
 
     mutating func groupOpening() throws -> String {
         i += 1
-        guard peek() == "?" else { return "(" }
+        guard peek() == "?" else {
+            groupsOpened += 1
+            return "("
+        }
         let next = peek(1)
         switch next {
         case ":", "=", "!", ">":
@@ -104,6 +117,7 @@ private struct Translation {
             }
             guard k < source.count, !name.isEmpty else { throw error("(?<") }
             i = k + 1
+            groupsOpened += 1
             return "(?<" + name + ">"
         default:
             throw error("(?\(next.map { String($0) } ?? "") (inline flags)")
@@ -118,9 +132,14 @@ private struct Translation {
             let scalar = try escapedCodePoint()
             if (0xD800 ... 0xDFFF).contains(scalar) { return "(?!)" }
             return literal(scalar)
-        case "d", "D", "s", "S", "w", "W", "h", "H", "v", "V", "R", "b", "B", "A", "z", "G":
+        case "d", "D", "s", "S", "w", "W", "h", "H", "v", "V", "A", "z", "G":
             i += 2
             return "\\" + String(next)
+        case "R":
+            i += 2
+            return JavaRegexTranslator.linebreak
+        case "b", "B":
+            throw error("\\\(next) (Java 17's word boundaries are Unicode-aware)")
         case "Z":
             i += 2
             return JavaRegexTranslator.dollar
@@ -138,9 +157,20 @@ private struct Translation {
                 i += 1
             }
             return text
-        case "1" ... "9", "k":
+        case "1" ... "9":
+            // Java: further digits belong to the reference while it still names a group opened
+            // before it (`\11` after one group is `\1` then `1`).
+            var number = Int(next.value - 48)
             i += 2
-            return "\\" + String(next)
+            while let digit = peek(), ("0" ... "9").contains(digit),
+                  number * 10 + Int(digit.value - 48) <= groupsOpened {
+                number = number * 10 + Int(digit.value - 48)
+                i += 1
+            }
+            return "\\g{\(number)}"
+        case "k":
+            i += 2
+            return "\\k"
         default:
             if next.properties.isAlphabetic || ("0" ... "9").contains(next) {
                 throw error("\\\(next)")
@@ -241,19 +271,23 @@ private struct Translation {
             if peek() == "{" {
                 i += 1
                 var value: UInt32 = 0
+                guard peek() != "}" else { throw error("\\x{}") }
                 while let c = peek(), c != "}" {
                     guard let digit = JSONStringDecoder.hexValue(UInt8(truncatingIfNeeded: c.value)), c.isASCII else { throw error("\\x{") }
                     value = value << 4 | UInt32(digit)
+                    guard value <= 0x10FFFF else { throw error("\\x{ past U+10FFFF") }
                     i += 1
                 }
+                guard peek() == "}" else { throw error("unterminated \\x{") }
                 i += 1
                 return value
             }
             return try hexDigits(count: 2)
         case "0":
+            // Java: `\0n`, `\0nn`, or `\0mnn` where m is 0–3.
             var value: UInt32 = 0
             var digits = 0
-            while digits < 3, let c = peek(), ("0" ... "7").contains(c) {
+            while let c = peek(), ("0" ... "7").contains(c), digits < 2 || (digits == 2 && value < 0o40) {
                 value = value * 8 + (c.value - 48)
                 i += 1
                 digits += 1

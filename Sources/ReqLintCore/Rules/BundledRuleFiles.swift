@@ -390,6 +390,303 @@ enum BundledRuleFiles {
 }
 
 """###),
+        ("rules/cleanroomsml/documented/arn-format.json", ###"""
+{
+  "id": "cleanroomsml/arn-format",
+  "title": "Well-formed ARNs",
+  "severity": "error",
+  "operations": [
+    "cleanroomsml:StartTrainedModelInferenceJob"
+  ],
+  "summary": "The trained model, configured model algorithm association, ML input channel and KMS key ARNs are in a known partition with a well-formed region.",
+  "source": {
+    "document": "botocore cleanroomsml 2023-09-06, members StartTrainedModelInferenceJobRequest.trainedModelArn, configuredModelAlgorithmAssociationArn, kmsKeyArn and ModelInferenceDataSource.mlInputChannelArn",
+    "quote": "The Amazon Resource Name (ARN) of the trained model that is used for this trained model inference job."
+  },
+  "note": "The model's patterns already require the service and resource type; this rule adds the partition and the region's form, which the patterns leave open (arn:aws[-a-z]*, [-a-z0-9]+).",
+  "checks": [
+    {
+      "kind": "pattern",
+      "regex": "arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):cleanrooms-ml:[a-z]{2,4}(?:-[a-z]+)+-[0-9]+:[0-9]{12}:.+",
+      "pointer": "/trainedModelArn",
+      "message": "trainedModelArn must be an ARN in a known partition and region, such as arn:aws:cleanrooms-ml:us-east-1:123456789012:... (found {value})"
+    },
+    {
+      "kind": "pattern",
+      "regex": "arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):cleanrooms-ml:[a-z]{2,4}(?:-[a-z]+)+-[0-9]+:[0-9]{12}:.+",
+      "pointer": "/configuredModelAlgorithmAssociationArn",
+      "message": "configuredModelAlgorithmAssociationArn must be an ARN in a known partition and region, such as arn:aws:cleanrooms-ml:us-east-1:123456789012:... (found {value})"
+    },
+    {
+      "kind": "pattern",
+      "regex": "arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):cleanrooms-ml:[a-z]{2,4}(?:-[a-z]+)+-[0-9]+:[0-9]{12}:.+",
+      "pointer": "/dataSource/mlInputChannelArn",
+      "message": "mlInputChannelArn must be an ARN in a known partition and region, such as arn:aws:cleanrooms-ml:us-east-1:123456789012:... (found {value})"
+    },
+    {
+      "kind": "pattern",
+      "regex": "arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):kms:[a-z]{2,4}(?:-[a-z]+)+-[0-9]+:[0-9]{12}:.+",
+      "pointer": "/kmsKeyArn",
+      "message": "kmsKeyArn must be an ARN in a known partition and region, such as arn:aws:kms:us-east-1:123456789012:... (found {value})"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "kmsKeyArn": "arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "trainedModelArn": "arn:awsfoo:cleanrooms-ml:us-east-1:123456789012:membership/5f0e3a7c-8b1d-4e2a-9c6f-1a2b3c4d5e6f/trained-model/x"
+        },
+        "expect": [
+          "/trainedModelArn"
+        ]
+      },
+      {
+        "patch": {
+          "kmsKeyArn": "arn:aws:kms:123:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        },
+        "expect": [
+          "/kmsKeyArn"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/cleanroomsml/documented/tag-count.json", ###"""
+{
+  "id": "cleanroomsml/tag-count",
+  "title": "At most 50 tags",
+  "severity": "error",
+  "operations": [
+    "cleanroomsml:StartTrainedModelInferenceJob"
+  ],
+  "summary": "A resource has at most 50 user tags; tags whose key starts with aws: do not count.",
+  "source": {
+    "document": "botocore cleanroomsml 2023-09-06, member StartTrainedModelInferenceJobRequest.tags; also shared/seeds/002_9bcb1337bf8526c4.txt",
+    "quote": "Maximum number of tags per resource - 50. ... Tags with only the key prefix of aws do not count against your tags per resource limit."
+  },
+  "note": "The model's TagMap allows up to 200 entries (checked by the size rule); the documentation's limit of 50 user tags is stricter.",
+  "checks": [
+    {
+      "kind": "countKeys",
+      "max": 50,
+      "excluding": "(?i)aws:.*",
+      "pointer": "/tags",
+      "message": "{count} tags: a resource has at most 50 tags; remove some"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "comment": "exactly 50",
+        "patch": {
+          "tags": {
+            "key00": "v",
+            "key01": "v",
+            "key02": "v",
+            "key03": "v",
+            "key04": "v",
+            "key05": "v",
+            "key06": "v",
+            "key07": "v",
+            "key08": "v",
+            "key09": "v",
+            "key10": "v",
+            "key11": "v",
+            "key12": "v",
+            "key13": "v",
+            "key14": "v",
+            "key15": "v",
+            "key16": "v",
+            "key17": "v",
+            "key18": "v",
+            "key19": "v",
+            "key20": "v",
+            "key21": "v",
+            "key22": "v",
+            "key23": "v",
+            "key24": "v",
+            "key25": "v",
+            "key26": "v",
+            "key27": "v",
+            "key28": "v",
+            "key29": "v",
+            "key30": "v",
+            "key31": "v",
+            "key32": "v",
+            "key33": "v",
+            "key34": "v",
+            "key35": "v",
+            "key36": "v",
+            "key37": "v",
+            "key38": "v",
+            "key39": "v",
+            "key40": "v",
+            "key41": "v",
+            "key42": "v",
+            "key43": "v",
+            "key44": "v",
+            "key45": "v",
+            "key46": "v",
+            "key47": "v",
+            "key48": "v",
+            "key49": "v"
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "tags": {
+            "key00": "v",
+            "key01": "v",
+            "key02": "v",
+            "key03": "v",
+            "key04": "v",
+            "key05": "v",
+            "key06": "v",
+            "key07": "v",
+            "key08": "v",
+            "key09": "v",
+            "key10": "v",
+            "key11": "v",
+            "key12": "v",
+            "key13": "v",
+            "key14": "v",
+            "key15": "v",
+            "key16": "v",
+            "key17": "v",
+            "key18": "v",
+            "key19": "v",
+            "key20": "v",
+            "key21": "v",
+            "key22": "v",
+            "key23": "v",
+            "key24": "v",
+            "key25": "v",
+            "key26": "v",
+            "key27": "v",
+            "key28": "v",
+            "key29": "v",
+            "key30": "v",
+            "key31": "v",
+            "key32": "v",
+            "key33": "v",
+            "key34": "v",
+            "key35": "v",
+            "key36": "v",
+            "key37": "v",
+            "key38": "v",
+            "key39": "v",
+            "key40": "v",
+            "key41": "v",
+            "key42": "v",
+            "key43": "v",
+            "key44": "v",
+            "key45": "v",
+            "key46": "v",
+            "key47": "v",
+            "key48": "v",
+            "key49": "v",
+            "key50": "v"
+          }
+        },
+        "expect": [
+          "/tags"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/cleanroomsml/documented/tag-key-aws-prefix.json", ###"""
+{
+  "id": "cleanroomsml/tag-key-aws-prefix",
+  "title": "Reserved aws: tag prefix",
+  "severity": "error",
+  "operations": [
+    "cleanroomsml:StartTrainedModelInferenceJob"
+  ],
+  "summary": "Tag keys must not start with aws: in any letter case; that prefix is reserved for AWS. Values may.",
+  "source": {
+    "document": "botocore cleanroomsml 2023-09-06, member StartTrainedModelInferenceJobRequest.tags; also shared/seeds/002_9bcb1337bf8526c4.txt",
+    "quote": "Do not use aws:, AWS:, or any upper or lowercase combination of such as a prefix for keys as it is reserved for AWS use. You cannot edit or delete tag keys with this prefix. Values can have this prefix."
+  },
+  "checks": [
+    {
+      "kind": "keyPattern",
+      "negate": true,
+      "regex": "(?i)aws:.*",
+      "pointer": "/tags",
+      "message": "tag key \"{key}\" starts with aws:, which is reserved for AWS: choose another key"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "comment": "values may start with aws:; other keys are fine",
+        "patch": {
+          "tags": {
+            "team": "aws:ml",
+            "awsome": "x",
+            "aws": "y",
+            "ÄWS:": "z"
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "tags": {
+            "team": "ml",
+            "aws:team": "ml"
+          }
+        },
+        "expect": [
+          "/tags/aws:team"
+        ]
+      },
+      {
+        "patch": {
+          "tags": {
+            "AWS:x": "1",
+            "aWs:y": "2"
+          }
+        },
+        "expect": [
+          "/tags/AWS:x",
+          "/tags/aWs:y"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/cleanroomsml/examples/StartTrainedModelInferenceJob.json", ###"""
+{
+  "membershipIdentifier": "5f0e3a7c-8b1d-4e2a-9c6f-1a2b3c4d5e6f",
+  "name": "churn-inference",
+  "trainedModelArn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/5f0e3a7c-8b1d-4e2a-9c6f-1a2b3c4d5e6f/trained-model/8d6c9f1e-2b3a-4c5d-9e8f-0a1b2c3d4e5f",
+  "resourceConfig": {"instanceType": "ml.m5.xlarge"},
+  "outputConfiguration": {"members": [{"accountId": "210987654321"}]},
+  "dataSource": {
+    "mlInputChannelArn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/5f0e3a7c-8b1d-4e2a-9c6f-1a2b3c4d5e6f/ml-input-channel/3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7"
+  }
+}
+
+"""###),
         ("rules/sagemaker/CreateInferenceExperiment.json", ###"""
 {
   "format": 1,
@@ -1995,6 +2292,1982 @@ enum BundledRuleFiles {
       "min": 1,
       "max": 3
     }
+  }
+}
+
+"""###),
+        ("rules/sagemaker/CreateInferenceRecommendationsJob.overlay.json", ###"""
+{
+  "format": 1,
+  "operation": "sagemaker:CreateInferenceRecommendationsJob",
+  "enums": [
+    {
+      "structure": "RecommendationJobContainerConfig",
+      "member": "Domain",
+      "shape": "RecommendationJobContainerDomain",
+      "values": ["COMPUTER_VISION", "NATURAL_LANGUAGE_PROCESSING", "MACHINE_LEARNING"],
+      "source": "botocore sagemaker 2017-07-24, member RecommendationJobContainerConfig.Domain: \"Valid Values: COMPUTER_VISION | NATURAL_LANGUAGE_PROCESSING | MACHINE_LEARNING\" (also the AWS CLI reference, shared/seeds/003_f4cd3e127088a3a9.txt)"
+    },
+    {
+      "structure": "RecommendationJobContainerConfig",
+      "member": "Task",
+      "shape": "RecommendationJobContainerTask",
+      "values": ["IMAGE_CLASSIFICATION", "OBJECT_DETECTION", "TEXT_GENERATION", "IMAGE_SEGMENTATION", "FILL_MASK", "CLASSIFICATION", "REGRESSION", "OTHER"],
+      "source": "botocore sagemaker 2017-07-24, member RecommendationJobContainerConfig.Task: \"Valid Values: IMAGE_CLASSIFICATION | OBJECT_DETECTION | TEXT_GENERATION | IMAGE_SEGMENTATION | FILL_MASK | CLASSIFICATION | REGRESSION | OTHER\" (also shared/seeds/003_f4cd3e127088a3a9.txt)"
+    },
+    {
+      "structure": "RecommendationJobContainerConfig",
+      "member": "Framework",
+      "shape": "RecommendationJobContainerFramework",
+      "values": ["TENSORFLOW", "PYTORCH", "XGBOOST", "SAGEMAKER-SCIKIT-LEARN"],
+      "source": "botocore sagemaker 2017-07-24, member RecommendationJobContainerConfig.Framework: \"Valid Values: TENSORFLOW | PYTORCH | XGBOOST | SAGEMAKER-SCIKIT-LEARN\" (also shared/seeds/003_f4cd3e127088a3a9.txt)"
+    },
+    {
+      "structure": "RecommendationJobContainerConfig",
+      "member": "NearestModelName",
+      "shape": "RecommendationJobNearestModelName",
+      "values": ["efficientnetb7", "unet", "xgboost", "faster-rcnn-resnet101", "nasnetlarge", "vgg16", "inception-v3", "mask-rcnn", "sagemaker-scikit-learn", "densenet201-gluon", "resnet18v2-gluon", "xception", "densenet201", "yolov4", "resnet152", "bert-base-cased", "xceptionV1-keras", "resnet50", "retinanet"],
+      "source": "botocore sagemaker 2017-07-24, member RecommendationJobContainerConfig.NearestModelName: \"Valid Values: efficientnetb7 | unet | xgboost | faster-rcnn-resnet101 | nasnetlarge | vgg16 | inception-v3 | mask-rcnn | sagemaker-scikit-learn | densenet201-gluon | resnet18v2-gluon | xception | densenet201 | yolov4 | resnet152 | bert-base-cased | xceptionV1-keras | resnet50 | retinanet\" (also shared/seeds/003_f4cd3e127088a3a9.txt)"
+    },
+    {
+      "structure": "ModelLatencyThreshold",
+      "member": "Percentile",
+      "shape": "ModelLatencyThresholdPercentile",
+      "values": ["P95", "P99"],
+      "source": "botocore sagemaker 2017-07-24, member ModelLatencyThreshold.Percentile: \"Acceptable values are P95 and P99.\" The older AWS CLI reference (shared/seeds/003_f4cd3e127088a3a9.txt) names only P95 (for custom load tests); the newer model documentation stands."
+    }
+  ]
+}
+
+"""###),
+        ("rules/sagemaker/documented/arn-format.json", ###"""
+{
+  "id": "sagemaker/arn-format",
+  "title": "Well-formed ARNs",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob",
+    "sagemaker:CreateInferenceExperiment"
+  ],
+  "summary": "RoleArn is an IAM role ARN and ModelPackageVersionArn a SageMaker model package ARN, each in a known partition with a well-formed region and 12-digit account.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), members CreateInferenceRecommendationsJobRequest.RoleArn, RecommendationJobInputConfig.ModelPackageVersionArn, CreateInferenceExperimentRequest.RoleArn",
+    "quote": "The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker to perform tasks on your behalf. / The Amazon Resource Name (ARN) of a versioned model package."
+  },
+  "note": "The model's patterns already require the service and resource type; this rule adds the partition (aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc) and the region's form, which the patterns leave open (arn:aws[a-z\\-]*, [a-z0-9\\-]{9,16}).",
+  "checks": [
+    {
+      "kind": "pattern",
+      "regex": "arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::[0-9]{12}:role/.+",
+      "pointer": "/RoleArn",
+      "message": "RoleArn must be an IAM role ARN in a known partition, such as arn:aws:iam::123456789012:role/MyRole (found {value})"
+    },
+    {
+      "kind": "pattern",
+      "regex": "arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):sagemaker:[a-z]{2,4}(?:-[a-z]+)+-[0-9]+:[0-9]{12}:model-package/.+",
+      "pointer": "/InputConfig/ModelPackageVersionArn",
+      "message": "ModelPackageVersionArn must be a SageMaker model package ARN in a known partition and region, such as arn:aws:sagemaker:us-east-1:123456789012:model-package/my-model/1 (found {value})"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "RoleArn": "arn:aws-cn:iam::123456789012:role/service-role/Role"
+        }
+      },
+      {
+        "patch": {
+          "InputConfig": {
+            "ModelPackageVersionArn": "arn:aws-us-gov:sagemaker:us-gov-west-1:123456789012:model-package/m/1"
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "comment": "the model pattern accepts any arn:aws... partition",
+        "patch": {
+          "RoleArn": "arn:awsx:iam::123456789012:role/Role"
+        },
+        "expect": [
+          "/RoleArn"
+        ]
+      },
+      {
+        "comment": "not a region",
+        "patch": {
+          "InputConfig": {
+            "ModelPackageVersionArn": "arn:aws:sagemaker:123456789:123456789012:model-package/m/1"
+          }
+        },
+        "expect": [
+          "/InputConfig/ModelPackageVersionArn"
+        ]
+      },
+      {
+        "operation": "sagemaker:CreateInferenceExperiment",
+        "patch": {
+          "RoleArn": "arn:aws-foo:iam::123456789012:role/Role"
+        },
+        "expect": [
+          "/RoleArn"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/data-input-config-json.json", ###"""
+{
+  "id": "sagemaker/data-input-config-json",
+  "title": "DataInputConfig as JSON",
+  "severity": "warning",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "ContainerConfig.DataInputConfig gives the names and shapes of the model's inputs as JSON text, such as {\"input\":[1,3,224,224]}.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member RecommendationJobContainerConfig.DataInputConfig; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "quote": "Specifies the name and shape of the expected data inputs for your trained model with a JSON dictionary form."
+  },
+  "checks": [
+    {
+      "kind": "jsonText",
+      "pointer": "/InputConfig/ContainerConfig/DataInputConfig",
+      "message": "DataInputConfig should be JSON text such as {\"input\":[1,3,224,224]} ({error})"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "ContainerConfig": {
+              "DataInputConfig": "{\"input_1\":[1,224,224,3]}"
+            }
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "ContainerConfig": {
+              "DataInputConfig": "input_1: [1,224,224,3]"
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/ContainerConfig/DataInputConfig"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/experiment-schedule-duration.json", ###"""
+{
+  "id": "sagemaker/experiment-schedule-duration",
+  "title": "Experiment of at most 30 days",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceExperiment"
+  ],
+  "summary": "An inference experiment lasts at most 30 days from StartTime to EndTime.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), shape InferenceExperimentSchedule",
+    "quote": "The maximum duration that you can set for an inference experiment is 30 days."
+  },
+  "checks": [
+    {
+      "kind": "difference",
+      "max": 2592000,
+      "pointer": "/Schedule/EndTime",
+      "other": "/Schedule/StartTime",
+      "message": "the experiment would last {difference}: at most 30 days are allowed between StartTime and EndTime",
+      "relatedMessage": "StartTime is {other}"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "comment": "exactly 30 days",
+        "patch": {
+          "Schedule": {
+            "StartTime": "2026-12-01T10:00:00Z",
+            "EndTime": "2026-12-31T10:00:00Z"
+          }
+        }
+      },
+      {
+        "comment": "exactly 30 days in epoch seconds",
+        "patch": {
+          "Schedule": {
+            "StartTime": 1796119200,
+            "EndTime": 1798711200
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "comment": "30 days and 1 second",
+        "patch": {
+          "Schedule": {
+            "StartTime": "2026-12-01T10:00:00Z",
+            "EndTime": "2026-12-31T10:00:01Z"
+          }
+        },
+        "expect": [
+          "/Schedule/EndTime"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/experiment-schedule-order.json", ###"""
+{
+  "id": "sagemaker/experiment-schedule-order",
+  "title": "Experiment starts before it ends",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceExperiment"
+  ],
+  "summary": "Schedule.StartTime is before Schedule.EndTime.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), shape InferenceExperimentSchedule",
+    "quote": "The start and end times of an inference experiment."
+  },
+  "checks": [
+    {
+      "kind": "compare",
+      "op": "<",
+      "pointer": "/Schedule/StartTime",
+      "other": "/Schedule/EndTime",
+      "message": "StartTime ({value}) must be before EndTime ({other})",
+      "relatedMessage": "EndTime is {other}"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "Schedule": {
+            "StartTime": "2026-12-01T10:00:00Z",
+            "EndTime": "2026-12-01T10:00:01Z"
+          }
+        }
+      },
+      {
+        "comment": "epoch seconds and ISO 8601 mixed",
+        "patch": {
+          "Schedule": {
+            "StartTime": 1796119200,
+            "EndTime": "2026-12-01T10:00:01Z"
+          }
+        }
+      },
+      {
+        "comment": "offsets are applied",
+        "patch": {
+          "Schedule": {
+            "StartTime": "2026-12-01T12:00:00+02:00",
+            "EndTime": "2026-12-01T10:00:01Z"
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "comment": "equal",
+        "patch": {
+          "Schedule": {
+            "StartTime": "2026-12-01T10:00:00Z",
+            "EndTime": "2026-12-01T10:00:00Z"
+          }
+        },
+        "expect": [
+          "/Schedule/StartTime"
+        ]
+      },
+      {
+        "patch": {
+          "Schedule": {
+            "StartTime": "2026-12-08T10:00:00Z",
+            "EndTime": "2026-12-01T10:00:00Z"
+          }
+        },
+        "expect": [
+          "/Schedule/StartTime"
+        ]
+      },
+      {
+        "patch": {
+          "Schedule": {
+            "StartTime": 1796724000,
+            "EndTime": 1796119200
+          }
+        },
+        "expect": [
+          "/Schedule/StartTime"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/job-duration-max.json", ###"""
+{
+  "id": "sagemaker/job-duration-max",
+  "title": "Job duration of at most 18,000 seconds",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "InputConfig.JobDurationInSeconds is at most 18,000 seconds (5 hours).",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member RecommendationJobInputConfig.JobDurationInSeconds",
+    "quote": "Specifies the maximum duration of the job, in seconds. The maximum value is 18,000 seconds."
+  },
+  "note": "The older AWS CLI reference (seed 003) says \"The maximum value is 7200.\"; the newer model documentation (18,000) stands. The machine-readable model states only the minimum, 1.",
+  "checks": [
+    {
+      "kind": "range",
+      "pointer": "/InputConfig/JobDurationInSeconds",
+      "max": 18000,
+      "message": "JobDurationInSeconds must be at most 18000 seconds (found {value})"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "comment": "the maximum",
+        "patch": {
+          "InputConfig": {
+            "JobDurationInSeconds": 18000
+          }
+        }
+      },
+      {
+        "comment": "over the CLI reference's old 7,200 limit, within the current one",
+        "patch": {
+          "InputConfig": {
+            "JobDurationInSeconds": 7201
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "JobDurationInSeconds": 18001
+          }
+        },
+        "expect": [
+          "/InputConfig/JobDurationInSeconds"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/job-name-truncation.json", ###"""
+{
+  "id": "sagemaker/job-name-truncation",
+  "title": "Job name of at most 40 characters",
+  "severity": "warning",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "The job name prefixes the names of the resources the job creates (model, endpoint configuration, endpoint, compilation), which are truncated at 40 characters: a longer JobName gives truncated, hard-to-recognise resource names.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member CreateInferenceRecommendationsJobRequest.JobName; also seeds 000, 001 and 003",
+    "quote": "The job name is passed down to the resources created by the recommendation job. The names of resources (such as the model, endpoint configuration, endpoint, and compilation) that are prefixed with the job name are truncated at 40 characters."
+  },
+  "checks": [
+    {
+      "kind": "length",
+      "pointer": "/JobName",
+      "max": 40,
+      "message": "JobName is {length} characters long: the names of the resources the job creates are truncated at 40 characters; use at most 40"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "comment": "exactly 40 characters",
+        "patch": {
+          "JobName": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "comment": "41 characters",
+        "patch": {
+          "JobName": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        },
+        "expect": [
+          "/JobName"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/kms-key-format.json", ###"""
+{
+  "id": "sagemaker/kms-key-format",
+  "title": "KMS key identifier",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob",
+    "sagemaker:CreateInferenceExperiment"
+  ],
+  "summary": "A KMS key is given as a key ID, a key ARN, an alias name (alias/...) or an alias ARN.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), members RecommendationJobInputConfig.VolumeKmsKeyId, RecommendationJobOutputConfig.KmsKeyId, CreateInferenceExperimentRequest.KmsKey; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt) and the SDK reference for createInferenceExperiment (shared/seeds/004_52e8ca2372d69a97.txt)",
+    "quote": "The KmsKeyId can be any of the following formats: // KMS Key ID \"1234abcd-12ab-34cd-56ef-1234567890ab\" // Amazon Resource Name (ARN) of a KMS Key \"arn:aws:kms:<region>:<account>:key/<key-id-12ab-34cd-56ef-1234567890ab>\" // KMS Key Alias \"alias/ExampleAlias\" // Amazon Resource Name (ARN) of a KMS Key Alias \"arn:aws:kms:<region>:<account>:alias/<ExampleAlias>\""
+  },
+  "note": "InferenceExperimentDataStorageConfig.KmsKey has no format list of its own; it takes the same key identifiers. Multi-Region key IDs (mrk-...) are KMS key IDs too.",
+  "checks": [
+    {
+      "kind": "pattern",
+      "regex": "(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32}|alias/[a-zA-Z0-9/_-]+|arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):kms:[a-z]{2,4}(?:-[a-z]+)+-[0-9]+:[0-9]{12}:(?:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})|alias/[a-zA-Z0-9/_-]+))",
+      "pointer": "/InputConfig/VolumeKmsKeyId",
+      "message": "VolumeKmsKeyId must be a KMS key ID (1234abcd-12ab-34cd-56ef-1234567890ab), key ARN (arn:aws:kms:us-east-1:111122223333:key/<key-id>), alias (alias/ExampleAlias) or alias ARN (found {value})"
+    },
+    {
+      "kind": "pattern",
+      "regex": "(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32}|alias/[a-zA-Z0-9/_-]+|arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):kms:[a-z]{2,4}(?:-[a-z]+)+-[0-9]+:[0-9]{12}:(?:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})|alias/[a-zA-Z0-9/_-]+))",
+      "pointer": "/OutputConfig/KmsKeyId",
+      "message": "KmsKeyId must be a KMS key ID (1234abcd-12ab-34cd-56ef-1234567890ab), key ARN (arn:aws:kms:us-east-1:111122223333:key/<key-id>), alias (alias/ExampleAlias) or alias ARN (found {value})"
+    },
+    {
+      "kind": "pattern",
+      "regex": "(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32}|alias/[a-zA-Z0-9/_-]+|arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):kms:[a-z]{2,4}(?:-[a-z]+)+-[0-9]+:[0-9]{12}:(?:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})|alias/[a-zA-Z0-9/_-]+))",
+      "pointer": "/KmsKey",
+      "message": "KmsKey must be a KMS key ID (1234abcd-12ab-34cd-56ef-1234567890ab), key ARN (arn:aws:kms:us-east-1:111122223333:key/<key-id>), alias (alias/ExampleAlias) or alias ARN (found {value})"
+    },
+    {
+      "kind": "pattern",
+      "regex": "(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32}|alias/[a-zA-Z0-9/_-]+|arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):kms:[a-z]{2,4}(?:-[a-z]+)+-[0-9]+:[0-9]{12}:(?:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})|alias/[a-zA-Z0-9/_-]+))",
+      "pointer": "/DataStorageConfig/KmsKey",
+      "message": "KmsKey must be a KMS key ID (1234abcd-12ab-34cd-56ef-1234567890ab), key ARN (arn:aws:kms:us-east-1:111122223333:key/<key-id>), alias (alias/ExampleAlias) or alias ARN (found {value})"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "VolumeKmsKeyId": "1234abcd-12ab-34cd-56ef-1234567890ab"
+          }
+        }
+      },
+      {
+        "patch": {
+          "OutputConfig": {
+            "KmsKeyId": "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+          }
+        }
+      },
+      {
+        "operation": "sagemaker:CreateInferenceExperiment",
+        "patch": {
+          "KmsKey": "alias/ExampleAlias"
+        }
+      },
+      {
+        "operation": "sagemaker:CreateInferenceExperiment",
+        "patch": {
+          "KmsKey": "arn:aws:kms:us-west-2:111122223333:alias/ExampleAlias"
+        }
+      },
+      {
+        "operation": "sagemaker:CreateInferenceExperiment",
+        "patch": {
+          "DataStorageConfig": {
+            "Destination": "s3://bucket/capture",
+            "KmsKey": "mrk-1234abcd12ab34cd56ef1234567890ab"
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "comment": "an alias name without alias/",
+        "patch": {
+          "InputConfig": {
+            "VolumeKmsKeyId": "ExampleAlias"
+          }
+        },
+        "expect": [
+          "/InputConfig/VolumeKmsKeyId"
+        ]
+      },
+      {
+        "patch": {
+          "OutputConfig": {
+            "KmsKeyId": "arn:aws:s3:::bucket/key"
+          }
+        },
+        "expect": [
+          "/OutputConfig/KmsKeyId"
+        ]
+      },
+      {
+        "operation": "sagemaker:CreateInferenceExperiment",
+        "patch": {
+          "KmsKey": "arn:aws:kms:us-west-2:111122223333:key/"
+        },
+        "expect": [
+          "/KmsKey"
+        ]
+      },
+      {
+        "operation": "sagemaker:CreateInferenceExperiment",
+        "patch": {
+          "DataStorageConfig": {
+            "Destination": "s3://bucket/capture",
+            "KmsKey": "1234"
+          }
+        },
+        "expect": [
+          "/DataStorageConfig/KmsKey"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/latency-percentile-load-test.json", ###"""
+{
+  "id": "sagemaker/latency-percentile-load-test",
+  "title": "P95 latency in a custom load test",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "In a custom load test (JobType Advanced) a model latency threshold's Percentile is P95.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ModelLatencyThreshold.Percentile; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "quote": "The model latency percentile threshold. Acceptable values are P95 and P99. For custom load tests, specify the value as P95."
+  },
+  "note": "The valid values P95 and P99 are a prose enum in the overlay (checked by the enum rule); the older CLI reference names only P95.",
+  "checks": [
+    {
+      "kind": "oneOf",
+      "values": [
+        "P95"
+      ],
+      "pointer": "/StoppingConditions/ModelLatencyThresholds/*/Percentile",
+      "when": {
+        "pointer": "/JobType",
+        "equals": "Advanced"
+      },
+      "message": "in a custom load test (JobType Advanced) Percentile must be P95 (found {value})"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "StoppingConditions": {
+            "ModelLatencyThresholds": [
+              {
+                "Percentile": "P95",
+                "ValueInMilliseconds": 100
+              }
+            ]
+          }
+        }
+      },
+      {
+        "comment": "P99 is acceptable outside custom load tests",
+        "patch": {
+          "JobType": "Default",
+          "InputConfig": {
+            "TrafficPattern": null
+          },
+          "StoppingConditions": {
+            "ModelLatencyThresholds": [
+              {
+                "Percentile": "P99",
+                "ValueInMilliseconds": 100
+              }
+            ]
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "StoppingConditions": {
+            "ModelLatencyThresholds": [
+              {
+                "Percentile": "P99",
+                "ValueInMilliseconds": 100
+              }
+            ]
+          }
+        },
+        "expect": [
+          "/StoppingConditions/ModelLatencyThresholds/0/Percentile"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/phase-duration-load-test.json", ###"""
+{
+  "id": "sagemaker/phase-duration-load-test",
+  "title": "Phase duration of a custom load test",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "In a custom load test (JobType Advanced) each traffic phase lasts 120 to 3600 seconds.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member Phase.DurationInSeconds; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "quote": "Specifies how long a traffic phase should be. For custom load tests, the value should be between 120 and 3600. This value should not exceed JobDurationInSeconds."
+  },
+  "checks": [
+    {
+      "kind": "range",
+      "pointer": "/InputConfig/TrafficPattern/Phases/*/DurationInSeconds",
+      "min": 120,
+      "max": 3600,
+      "when": {
+        "pointer": "/JobType",
+        "equals": "Advanced"
+      },
+      "message": "in a custom load test (JobType Advanced) a phase must last between 120 and 3600 seconds (found {value})"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "comment": "the minimum",
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 120
+                }
+              ]
+            }
+          }
+        }
+      },
+      {
+        "comment": "the maximum",
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 3600
+                }
+              ]
+            }
+          }
+        }
+      },
+      {
+        "comment": "the range applies to custom load tests only",
+        "patch": {
+          "JobType": "Default",
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 60
+                }
+              ]
+            }
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 119
+                }
+              ]
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/TrafficPattern/Phases/0/DurationInSeconds"
+        ]
+      },
+      {
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 120
+                },
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 3601
+                }
+              ]
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/TrafficPattern/Phases/1/DurationInSeconds"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/phase-duration-within-job.json", ###"""
+{
+  "id": "sagemaker/phase-duration-within-job",
+  "title": "Phase no longer than the job",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "A traffic phase's DurationInSeconds must not exceed the job's InputConfig.JobDurationInSeconds.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member Phase.DurationInSeconds; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "quote": "This value should not exceed JobDurationInSeconds."
+  },
+  "checks": [
+    {
+      "kind": "compare",
+      "op": "<=",
+      "pointer": "/InputConfig/TrafficPattern/Phases/*/DurationInSeconds",
+      "other": "/InputConfig/JobDurationInSeconds",
+      "message": "this phase lasts {value} seconds, longer than JobDurationInSeconds ({other}); shorten the phase or lengthen the job",
+      "relatedMessage": "JobDurationInSeconds is {other}"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "comment": "equal is allowed",
+        "patch": {
+          "InputConfig": {
+            "JobDurationInSeconds": 600,
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 600
+                }
+              ]
+            }
+          }
+        }
+      },
+      {
+        "comment": "no job duration given",
+        "patch": {
+          "InputConfig": {
+            "JobDurationInSeconds": null,
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 3600
+                }
+              ]
+            }
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "JobDurationInSeconds": 600,
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 300
+                },
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 601
+                }
+              ]
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/TrafficPattern/Phases/1/DurationInSeconds"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/phase-initial-users.json", ###"""
+{
+  "id": "sagemaker/phase-initial-users",
+  "title": "Initial users of a traffic phase",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "Each traffic phase starts with 1 to 3 concurrent users.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member Phase.InitialNumberOfUsers; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "quote": "Specifies how many concurrent users to start with. The value should be between 1 and 3."
+  },
+  "checks": [
+    {
+      "kind": "range",
+      "pointer": "/InputConfig/TrafficPattern/Phases/*/InitialNumberOfUsers",
+      "min": 1,
+      "max": 3,
+      "message": "InitialNumberOfUsers must be between 1 and 3 (found {value})"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "comment": "3 users is allowed",
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 3,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 120
+                }
+              ]
+            }
+          }
+        }
+      },
+      {
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 120
+                },
+                {
+                  "InitialNumberOfUsers": 2,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 120
+                }
+              ]
+            }
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "comment": "4 users is not",
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 4,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 120
+                }
+              ]
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/TrafficPattern/Phases/0/InitialNumberOfUsers"
+        ]
+      },
+      {
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 120
+                },
+                {
+                  "InitialNumberOfUsers": 10,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 120
+                }
+              ]
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/TrafficPattern/Phases/1/InitialNumberOfUsers"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/sample-payload-archive.json", ###"""
+{
+  "id": "sagemaker/sample-payload-archive",
+  "title": "Sample payload as a .tar.gz archive",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "PayloadConfig.SamplePayloadUrl points to a single gzip-compressed tar archive, with the .tar.gz suffix.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member RecommendationJobPayloadConfig.SamplePayloadUrl; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "quote": "The Amazon Simple Storage Service (Amazon S3) path where the sample payload is stored. This path must point to a single gzip compressed tar archive (.tar.gz suffix)."
+  },
+  "checks": [
+    {
+      "kind": "pattern",
+      "regex": ".*\\.tar\\.gz",
+      "pointer": "/InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl",
+      "message": "SamplePayloadUrl must point to a single gzip-compressed tar archive ending in .tar.gz (found {value})"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "ContainerConfig": {
+              "PayloadConfig": {
+                "SamplePayloadUrl": "s3://bucket/payloads/sample.tar.gz"
+              }
+            }
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "ContainerConfig": {
+              "PayloadConfig": {
+                "SamplePayloadUrl": "s3://bucket/payloads/sample.tgz"
+              }
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl"
+        ]
+      },
+      {
+        "patch": {
+          "InputConfig": {
+            "ContainerConfig": {
+              "PayloadConfig": {
+                "SamplePayloadUrl": "s3://bucket/payloads/"
+              }
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/sampling-percentage.json", ###"""
+{
+  "id": "sagemaker/sampling-percentage",
+  "title": "Sampling percentage from 0 to 100",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceExperiment"
+  ],
+  "summary": "A shadow variant's SamplingPercentage is a percentage: 0 to 100.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ShadowModelVariantConfig.SamplingPercentage",
+    "quote": "The percentage of inference requests that Amazon SageMaker replicates from the production variant to the shadow variant."
+  },
+  "note": "The model states the maximum (100) but no minimum.",
+  "checks": [
+    {
+      "kind": "range",
+      "min": 0,
+      "pointer": "/ShadowModeConfig/ShadowModelVariants/*/SamplingPercentage",
+      "message": "SamplingPercentage is a percentage from 0 to 100 (found {value})"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "ShadowModeConfig": {
+            "ShadowModelVariants": [
+              {
+                "ShadowModelVariantName": "shadow",
+                "SamplingPercentage": 0
+              }
+            ]
+          }
+        }
+      },
+      {
+        "patch": {
+          "ShadowModeConfig": {
+            "ShadowModelVariants": [
+              {
+                "ShadowModelVariantName": "shadow",
+                "SamplingPercentage": 100
+              }
+            ]
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "ShadowModeConfig": {
+            "ShadowModelVariants": [
+              {
+                "ShadowModelVariantName": "shadow",
+                "SamplingPercentage": -1
+              }
+            ]
+          }
+        },
+        "expect": [
+          "/ShadowModeConfig/ShadowModelVariants/0/SamplingPercentage"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/security-group-id.json", ###"""
+{
+  "id": "sagemaker/security-group-id",
+  "title": "Security group ID form",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "VpcConfig.SecurityGroupIds hold security group IDs of the form sg-xxxxxxxx.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member RecommendationJobVpcConfig.SecurityGroupIds; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "quote": "Specify the security group IDs of the security groups that you want to use for the VPC. The form is sg-xxxxxxxx."
+  },
+  "checks": [
+    {
+      "kind": "pattern",
+      "regex": "sg-[0-9a-zA-Z]+",
+      "pointer": "/InputConfig/VpcConfig/SecurityGroupIds/*",
+      "message": "security group IDs have the form sg-xxxxxxxx (found {value})"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "VpcConfig": {
+              "SecurityGroupIds": [
+                "sg-0123456789abcdef0",
+                "sg-12345678"
+              ],
+              "Subnets": [
+                "subnet-0123456789abcdef0"
+              ]
+            }
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "VpcConfig": {
+              "SecurityGroupIds": [
+                "sg-12345678",
+                "12345678"
+              ],
+              "Subnets": [
+                "subnet-0123456789abcdef0"
+              ]
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/VpcConfig/SecurityGroupIds/1"
+        ]
+      },
+      {
+        "patch": {
+          "InputConfig": {
+            "VpcConfig": {
+              "SecurityGroupIds": [
+                "subnet-12345678"
+              ],
+              "Subnets": [
+                "subnet-0123456789abcdef0"
+              ]
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/VpcConfig/SecurityGroupIds/0"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/serverless-memory-size.json", ###"""
+{
+  "id": "sagemaker/serverless-memory-size",
+  "title": "Serverless memory size in 1 GB steps",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "ServerlessConfig.MemorySizeInMB is one of 1024, 2048, 3072, 4096, 5120 or 6144.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ProductionVariantServerlessConfig.MemorySizeInMB; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "quote": "The memory size of your serverless endpoint. Valid values are in 1 GB increments: 1024 MB, 2048 MB, 3072 MB, 4096 MB, 5120 MB, or 6144 MB."
+  },
+  "checks": [
+    {
+      "kind": "step",
+      "pointer": "/InputConfig/EndpointConfigurations/*/ServerlessConfig/MemorySizeInMB",
+      "min": 1024,
+      "max": 6144,
+      "step": 1024,
+      "message": "MemorySizeInMB must be a whole number of gigabytes: 1024, 2048, 3072, 4096, 5120 or 6144 (found {value})"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "EndpointConfigurations": [
+              {
+                "ServerlessConfig": {
+                  "MemorySizeInMB": 1024,
+                  "MaxConcurrency": 5
+                }
+              }
+            ]
+          }
+        }
+      },
+      {
+        "patch": {
+          "InputConfig": {
+            "EndpointConfigurations": [
+              {
+                "ServerlessConfig": {
+                  "MemorySizeInMB": 6144,
+                  "MaxConcurrency": 5
+                }
+              }
+            ]
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "EndpointConfigurations": [
+              {
+                "ServerlessConfig": {
+                  "MemorySizeInMB": 1536,
+                  "MaxConcurrency": 5
+                }
+              }
+            ]
+          }
+        },
+        "expect": [
+          "/InputConfig/EndpointConfigurations/0/ServerlessConfig/MemorySizeInMB"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/serverless-provisioned-concurrency.json", ###"""
+{
+  "id": "sagemaker/serverless-provisioned-concurrency",
+  "title": "Provisioned concurrency within the maximum",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "ServerlessConfig.ProvisionedConcurrency is at most MaxConcurrency.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ProductionVariantServerlessConfig.ProvisionedConcurrency; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "quote": "The amount of provisioned concurrency to allocate for the serverless endpoint. Should be less than or equal to MaxConcurrency."
+  },
+  "checks": [
+    {
+      "kind": "compare",
+      "op": "<=",
+      "pointer": "/InputConfig/EndpointConfigurations/*/ServerlessConfig/ProvisionedConcurrency",
+      "other": "/InputConfig/EndpointConfigurations/*/ServerlessConfig/MaxConcurrency",
+      "message": "ProvisionedConcurrency ({value}) must not exceed MaxConcurrency ({other})",
+      "relatedMessage": "MaxConcurrency is {other}"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "comment": "equal is allowed",
+        "patch": {
+          "InputConfig": {
+            "EndpointConfigurations": [
+              {
+                "ServerlessConfig": {
+                  "MemorySizeInMB": 2048,
+                  "MaxConcurrency": 5,
+                  "ProvisionedConcurrency": 5
+                }
+              }
+            ]
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "EndpointConfigurations": [
+              {
+                "ServerlessConfig": {
+                  "MemorySizeInMB": 2048,
+                  "MaxConcurrency": 5,
+                  "ProvisionedConcurrency": 6
+                }
+              }
+            ]
+          }
+        },
+        "expect": [
+          "/InputConfig/EndpointConfigurations/0/ServerlessConfig/ProvisionedConcurrency"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/serverless-provisioned-unsupported.json", ###"""
+{
+  "id": "sagemaker/serverless-provisioned-unsupported",
+  "title": "Provisioned concurrency in a recommendation job",
+  "severity": "warning",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "ProvisionedConcurrency is documented as not supported for serverless endpoint recommendations in Inference Recommender jobs.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ProductionVariantServerlessConfig.ProvisionedConcurrency; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "quote": "This field is not supported for serverless endpoint recommendations for Inference Recommender jobs."
+  },
+  "checks": [
+    {
+      "kind": "absent",
+      "pointer": "/InputConfig/EndpointConfigurations/*/ServerlessConfig/ProvisionedConcurrency",
+      "message": "ProvisionedConcurrency is not supported for serverless endpoint recommendations in Inference Recommender jobs: remove it"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "EndpointConfigurations": [
+              {
+                "ServerlessConfig": {
+                  "MemorySizeInMB": 2048,
+                  "MaxConcurrency": 5
+                }
+              }
+            ]
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "EndpointConfigurations": [
+              {
+                "ServerlessConfig": {
+                  "MemorySizeInMB": 2048,
+                  "MaxConcurrency": 5,
+                  "ProvisionedConcurrency": 2
+                }
+              }
+            ]
+          }
+        },
+        "expect": [
+          "/InputConfig/EndpointConfigurations/0/ServerlessConfig/ProvisionedConcurrency"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/shadow-variant-distinct.json", ###"""
+{
+  "id": "sagemaker/shadow-variant-distinct",
+  "title": "Shadow variant differs from production",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceExperiment"
+  ],
+  "summary": "A shadow variant is not the production variant (SourceModelVariantName).",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member CreateInferenceExperimentRequest.ShadowModeConfig; also shared/seeds/004_52e8ca2372d69a97.txt",
+    "quote": "Use this field to specify a production variant which takes all the inference requests, and a shadow variant to which Amazon SageMaker replicates a percentage of the inference requests."
+  },
+  "checks": [
+    {
+      "kind": "compare",
+      "op": "!=",
+      "pointer": "/ShadowModeConfig/ShadowModelVariants/*/ShadowModelVariantName",
+      "other": "/ShadowModeConfig/SourceModelVariantName",
+      "message": "the shadow variant {value} is also the production variant (SourceModelVariantName): shadow another variant",
+      "relatedMessage": "the production variant"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {}
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "ShadowModeConfig": {
+            "ShadowModelVariants": [
+              {
+                "ShadowModelVariantName": "production",
+                "SamplingPercentage": 50
+              }
+            ]
+          }
+        },
+        "expect": [
+          "/ShadowModeConfig/ShadowModelVariants/0/ShadowModelVariantName"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/tag-key-aws-prefix.json", ###"""
+{
+  "id": "sagemaker/tag-key-aws-prefix",
+  "title": "Reserved aws: tag prefix",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob",
+    "sagemaker:CreateInferenceExperiment"
+  ],
+  "summary": "Tag keys must not start with aws: in any letter case; that prefix is reserved for AWS. Values may.",
+  "source": {
+    "document": "AWS tagging rules referenced by the Tag shape's documentation (botocore sagemaker 2017-07-24, shape Tag: \"Tagging Amazon Web Services resources\"); stated for Clean Rooms ML in shared/seeds/002_9bcb1337bf8526c4.txt",
+    "quote": "Do not use aws:, AWS:, or any upper or lowercase combination of such as a prefix for keys as it is reserved for AWS use."
+  },
+  "checks": [
+    {
+      "kind": "pattern",
+      "negate": true,
+      "regex": "(?i)aws:.*",
+      "pointer": "/Tags/*/Key",
+      "message": "tag key {value} starts with aws:, which is reserved for AWS: choose another key"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "comment": "values may start with aws:; keys may start with aws without the colon",
+        "patch": {
+          "Tags": [
+            {
+              "Key": "team",
+              "Value": "aws:ml"
+            },
+            {
+              "Key": "awsome",
+              "Value": "x"
+            },
+            {
+              "Key": "aws",
+              "Value": "x"
+            }
+          ]
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "Tags": [
+            {
+              "Key": "aws:team",
+              "Value": "ml"
+            }
+          ]
+        },
+        "expect": [
+          "/Tags/0/Key"
+        ]
+      },
+      {
+        "operation": "sagemaker:CreateInferenceExperiment",
+        "patch": {
+          "Tags": [
+            {
+              "Key": "team",
+              "Value": "ml"
+            },
+            {
+              "Key": "AwS:cost",
+              "Value": "1"
+            }
+          ]
+        },
+        "expect": [
+          "/Tags/1/Key"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/tag-key-unique.json", ###"""
+{
+  "id": "sagemaker/tag-key-unique",
+  "title": "Unique tag keys",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob",
+    "sagemaker:CreateInferenceExperiment"
+  ],
+  "summary": "Each tag key appears once per resource.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member Tag.Key",
+    "quote": "The tag key. Tag keys must be unique per resource."
+  },
+  "checks": [
+    {
+      "kind": "unique",
+      "pointer": "/Tags/*/Key",
+      "message": "tag key {value} is used twice: tag keys must be unique per resource",
+      "relatedMessage": "first tag with key {value}"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "comment": "keys are case-sensitive",
+        "patch": {
+          "Tags": [
+            {
+              "Key": "team",
+              "Value": "ml"
+            },
+            {
+              "Key": "Team",
+              "Value": "ml"
+            }
+          ]
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "Tags": [
+            {
+              "Key": "team",
+              "Value": "a"
+            },
+            {
+              "Key": "cost",
+              "Value": "b"
+            },
+            {
+              "Key": "team",
+              "Value": "c"
+            }
+          ]
+        },
+        "expect": [
+          "/Tags/2/Key"
+        ]
+      },
+      {
+        "operation": "sagemaker:CreateInferenceExperiment",
+        "patch": {
+          "Tags": [
+            {
+              "Key": "env",
+              "Value": "a"
+            },
+            {
+              "Key": "env",
+              "Value": "b"
+            }
+          ]
+        },
+        "expect": [
+          "/Tags/1/Key"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/traffic-pattern-match.json", ###"""
+{
+  "id": "sagemaker/traffic-pattern-match",
+  "title": "Traffic type and its pattern",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "TrafficType PHASES needs Phases, and STAIRS needs Stairs.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member TrafficPattern.TrafficType and shape Stairs; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "quote": "Defines the traffic patterns. Choose either PHASES or STAIRS."
+  },
+  "checks": [
+    {
+      "kind": "requires",
+      "pointer": "/InputConfig/TrafficPattern/TrafficType",
+      "equals": "PHASES",
+      "present": "/InputConfig/TrafficPattern/Phases",
+      "message": "TrafficType is PHASES but TrafficPattern has no Phases: add Phases, or use STAIRS with Stairs"
+    },
+    {
+      "kind": "requires",
+      "pointer": "/InputConfig/TrafficPattern/TrafficType",
+      "equals": "STAIRS",
+      "present": "/InputConfig/TrafficPattern/Stairs",
+      "message": "TrafficType is STAIRS but TrafficPattern has no Stairs: add Stairs, or use PHASES with Phases"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": "STAIRS",
+              "Phases": null,
+              "Stairs": {
+                "DurationInSeconds": 120,
+                "NumberOfSteps": 2,
+                "UsersPerStep": 1
+              }
+            }
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": "STAIRS"
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/TrafficPattern/TrafficType"
+        ]
+      },
+      {
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "Phases": null
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/TrafficPattern/TrafficType"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/traffic-pattern-unused.json", ###"""
+{
+  "id": "sagemaker/traffic-pattern-unused",
+  "title": "Unused traffic pattern",
+  "severity": "warning",
+  "operations": [
+    "sagemaker:CreateInferenceRecommendationsJob"
+  ],
+  "summary": "Give either Phases or Stairs: the one TrafficType does not select is not used.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), shape Stairs and member TrafficPattern.TrafficType",
+    "quote": "Defines the stairs traffic pattern for an Inference Recommender load test. This pattern type consists of multiple steps where the number of users increases at each step. Specify either the stairs or phases traffic pattern."
+  },
+  "checks": [
+    {
+      "kind": "excludes",
+      "pointer": "/InputConfig/TrafficPattern/Stairs",
+      "other": "/InputConfig/TrafficPattern/Phases",
+      "when": {
+        "pointer": "/InputConfig/TrafficPattern/TrafficType",
+        "equals": "PHASES"
+      },
+      "message": "Stairs is not used when TrafficType is PHASES: remove it (specify either Phases or Stairs)",
+      "relatedMessage": "the Phases that are used"
+    },
+    {
+      "kind": "excludes",
+      "pointer": "/InputConfig/TrafficPattern/Phases",
+      "other": "/InputConfig/TrafficPattern/Stairs",
+      "when": {
+        "pointer": "/InputConfig/TrafficPattern/TrafficType",
+        "equals": "STAIRS"
+      },
+      "message": "Phases is not used when TrafficType is STAIRS: remove it (specify either Phases or Stairs)",
+      "relatedMessage": "the Stairs that are used"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": "PHASES",
+              "Phases": [
+                {
+                  "InitialNumberOfUsers": 1,
+                  "SpawnRate": 1,
+                  "DurationInSeconds": 120
+                }
+              ]
+            }
+          }
+        }
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "Stairs": {
+                "DurationInSeconds": 120,
+                "NumberOfSteps": 2,
+                "UsersPerStep": 1
+              }
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/TrafficPattern/Stairs"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/variant-name-known.json", ###"""
+{
+  "id": "sagemaker/variant-name-known",
+  "title": "Shadow test variants are model variants",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceExperiment"
+  ],
+  "summary": "ShadowModeConfig.SourceModelVariantName and every ShadowModelVariantName name one of ModelVariants' VariantName.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), shapes ShadowModeConfig and ShadowModelVariantConfig; also shared/seeds/004_52e8ca2372d69a97.txt",
+    "quote": "The name of the production variant, which takes all the inference requests. / The name of the shadow variant."
+  },
+  "checks": [
+    {
+      "kind": "memberOf",
+      "pointer": "/ShadowModeConfig/SourceModelVariantName",
+      "set": "/ModelVariants/*/VariantName",
+      "message": "SourceModelVariantName {value} is not one of ModelVariants' VariantName ({set})",
+      "relatedMessage": "the model variants"
+    },
+    {
+      "kind": "memberOf",
+      "pointer": "/ShadowModeConfig/ShadowModelVariants/*/ShadowModelVariantName",
+      "set": "/ModelVariants/*/VariantName",
+      "message": "ShadowModelVariantName {value} is not one of ModelVariants' VariantName ({set})",
+      "relatedMessage": "the model variants"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {}
+      }
+    ],
+    "invalid": [
+      {
+        "patch": {
+          "ShadowModeConfig": {
+            "SourceModelVariantName": "prod"
+          }
+        },
+        "expect": [
+          "/ShadowModeConfig/SourceModelVariantName"
+        ]
+      },
+      {
+        "comment": "names are case-sensitive",
+        "patch": {
+          "ShadowModeConfig": {
+            "ShadowModelVariants": [
+              {
+                "ShadowModelVariantName": "Shadow",
+                "SamplingPercentage": 50
+              }
+            ]
+          }
+        },
+        "expect": [
+          "/ShadowModeConfig/ShadowModelVariants/0/ShadowModelVariantName"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/documented/variant-name-unique.json", ###"""
+{
+  "id": "sagemaker/variant-name-unique",
+  "title": "Unique variant names",
+  "severity": "error",
+  "operations": [
+    "sagemaker:CreateInferenceExperiment"
+  ],
+  "summary": "Each of ModelVariants has its own VariantName.",
+  "source": {
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member CreateInferenceExperimentRequest.ModelVariants; also shared/seeds/004_52e8ca2372d69a97.txt",
+    "quote": "An array of ModelVariantConfig objects. There is one for each variant in the inference experiment."
+  },
+  "checks": [
+    {
+      "kind": "unique",
+      "pointer": "/ModelVariants/*/VariantName",
+      "message": "variant name {value} is used twice: each model variant needs its own name",
+      "relatedMessage": "first variant named {value}"
+    }
+  ],
+  "examples": {
+    "valid": [
+      {
+        "patch": {}
+      }
+    ],
+    "invalid": [
+      {
+        "comment": "with two variants of one name, the shadow variant is the production one too",
+        "patch": {
+          "ModelVariants": [
+            {
+              "ModelName": "a",
+              "VariantName": "production",
+              "InfrastructureConfig": {
+                "InfrastructureType": "RealTimeInference",
+                "RealTimeInferenceConfig": {
+                  "InstanceType": "ml.m5.xlarge",
+                  "InstanceCount": 1
+                }
+              }
+            },
+            {
+              "ModelName": "b",
+              "VariantName": "production",
+              "InfrastructureConfig": {
+                "InfrastructureType": "RealTimeInference",
+                "RealTimeInferenceConfig": {
+                  "InstanceType": "ml.m5.xlarge",
+                  "InstanceCount": 1
+                }
+              }
+            }
+          ],
+          "ShadowModeConfig": {
+            "ShadowModelVariants": [
+              {
+                "ShadowModelVariantName": "production",
+                "SamplingPercentage": 50
+              }
+            ]
+          }
+        },
+        "expect": [
+          "/ModelVariants/1/VariantName"
+        ],
+        "alsoReported": [
+          "sagemaker/shadow-variant-distinct"
+        ]
+      }
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/examples/CreateInferenceExperiment.json", ###"""
+{
+  "Name": "churn-shadow-test",
+  "Type": "ShadowMode",
+  "Schedule": {
+    "StartTime": "2026-12-01T10:00:00Z",
+    "EndTime": "2026-12-08T10:00:00Z"
+  },
+  "RoleArn": "arn:aws:iam::123456789012:role/SageMakerShadowTest",
+  "EndpointName": "churn-endpoint",
+  "ModelVariants": [
+    {
+      "ModelName": "churn-model-v3",
+      "VariantName": "production",
+      "InfrastructureConfig": {
+        "InfrastructureType": "RealTimeInference",
+        "RealTimeInferenceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1}
+      }
+    },
+    {
+      "ModelName": "churn-model-v4",
+      "VariantName": "shadow",
+      "InfrastructureConfig": {
+        "InfrastructureType": "RealTimeInference",
+        "RealTimeInferenceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1}
+      }
+    }
+  ],
+  "ShadowModeConfig": {
+    "SourceModelVariantName": "production",
+    "ShadowModelVariants": [
+      {"ShadowModelVariantName": "shadow", "SamplingPercentage": 50}
+    ]
+  }
+}
+
+"""###),
+        ("rules/sagemaker/examples/CreateInferenceRecommendationsJob.json", ###"""
+{
+  "JobName": "churn-load-test",
+  "JobType": "Advanced",
+  "RoleArn": "arn:aws:iam::123456789012:role/SageMakerInferenceRecommender",
+  "InputConfig": {
+    "ModelPackageVersionArn": "arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-model/3",
+    "JobDurationInSeconds": 7200,
+    "TrafficPattern": {
+      "TrafficType": "PHASES",
+      "Phases": [
+        {"InitialNumberOfUsers": 1, "SpawnRate": 1, "DurationInSeconds": 120}
+      ]
+    },
+    "ResourceLimit": {"MaxNumberOfTests": 10, "MaxParallelOfTests": 2},
+    "EndpointConfigurations": [
+      {"InstanceType": "ml.m5.xlarge"}
+    ]
+  },
+  "StoppingConditions": {
+    "MaxInvocations": 300,
+    "ModelLatencyThresholds": [
+      {"Percentile": "P95", "ValueInMilliseconds": 100}
+    ]
   }
 }
 

@@ -6,14 +6,41 @@ public enum BundledRules {
     }
 
     private static let cached: Result<OperationRegistry, any Error> = Result {
-        try OperationRegistry(packs().map(OperationModel.init(pack:)))
+        try OperationRegistry(packs().map(OperationModel.init(pack:)), documentedRules: DocumentedRuleSet(documentedRules()))
+    }
+
+    /// The parsed contents of every bundled file whose path contains `part`.
+    static func files(containing part: String) throws -> [(path: String, value: JSONValue)] {
+        try BundledRuleFiles.files.filter { $0.path.contains(part) }.map { file in
+            let document = JSONParser.parse(file.contents)
+            guard let root = document.root else {
+                throw ReqLintError("\(file.path): \(document.syntaxError?.message ?? "not JSON")")
+            }
+            return (file.path, document.value(at: root))
+        }
+    }
+
+    /// The documented prose and cross-field rules (`rules/<service>/documented/*.json`).
+    public static func documentedRules() throws -> [DocumentedRule] {
+        try files(containing: "/documented/").map { try DocumentedRule(json: $0.value) }
+    }
+
+    /// The base document each operation's rule examples patch (`rules/<service>/examples/<Operation>.json`).
+    public static func exampleBases() throws -> [OperationID: JSONValue] {
+        var bases: [OperationID: JSONValue] = [:]
+        for (path, value) in try files(containing: "/examples/") {
+            let parts = path.split(separator: "/")
+            guard parts.count == 4, let name = parts[3].split(separator: ".").first else { continue }
+            bases[OperationID(service: String(parts[1]), name: String(name))] = value
+        }
+        return bases
     }
 
     /// The bundled packs, overlays applied.
     public static func packs() throws -> [OperationPack] {
         var packs: [OperationPack] = []
         var overlays: [OperationID: Overlay] = [:]
-        for file in BundledRuleFiles.files {
+        for file in BundledRuleFiles.files where !file.path.contains("/documented/") && !file.path.contains("/examples/") {
             let document = JSONParser.parse(file.contents)
             guard let root = document.root else {
                 throw ReqLintError("\(file.path): \(document.syntaxError?.message ?? "not JSON")")

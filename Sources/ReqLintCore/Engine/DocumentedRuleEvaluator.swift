@@ -1,0 +1,252 @@
+/// The documented rules of every operation, with their regular expressions compiled once.
+public struct DocumentedRuleSet: Sendable {
+    /// Every rule, sorted by id.
+    public let rules: [DocumentedRule]
+    let patterns: [String: CompiledPattern]
+
+    /// Compiles `rules`; throws when a rule's regular expression does not compile.
+    public init(_ rules: [DocumentedRule]) throws {
+        self.rules = rules.sorted { $0.descriptor.id < $1.descriptor.id }
+        var patterns: [String: CompiledPattern] = [:]
+        for rule in rules {
+            for check in rule.checks {
+                switch check.kind {
+                case let .pattern(regex, _), let .keyPattern(regex, _):
+                    if patterns[regex] == nil { patterns[regex] = try CompiledPattern(pcre2: regex) }
+                case let .countKeys(_, excluding?):
+                    if patterns[excluding] == nil { patterns[excluding] = try CompiledPattern(pcre2: excluding) }
+                default: break
+                }
+            }
+        }
+        self.patterns = patterns
+    }
+
+    /// The rules that apply to `operation`.
+    public func rules(for operation: OperationID) -> [DocumentedRule] { rules.filter { $0.operations.contains(operation) } }
+
+    /// The diagnostics of every documented rule of `operation` on `document`. Values the model
+    /// checks already found wrong (`modelDiagnostics`) are not judged again.
+    func evaluate(_ document: JSONDocument, operation: OperationID, modelDiagnostics: [Diagnostic]) -> [Diagnostic] {
+        var evaluator = DocumentedRuleEvaluator(document: document, patterns: patterns)
+        for diagnostic in modelDiagnostics where diagnostic.severity == .error {
+            switch diagnostic.rule {
+            case .type: evaluator.untypedPrefixes.insert(diagnostic.pointer.description)
+            case .required, .duplicateKey: break
+            default: evaluator.invalidPointers.insert(diagnostic.pointer.description)
+            }
+        }
+        for rule in rules where rule.operations.contains(operation) {
+            for check in rule.checks { evaluator.run(check, of: rule.descriptor) }
+        }
+        return evaluator.diagnostics
+    }
+}
+
+/// Runs documented-rule checks on one document.
+struct DocumentedRuleEvaluator {
+    let document: JSONDocument
+    let patterns: [String: CompiledPattern]
+    /// Pointers whose value has a type error: nothing at or below them is judged.
+    var untypedPrefixes: Set<String> = []
+    /// Pointers whose value broke another model constraint.
+    var invalidPointers: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+
+    init(document: JSONDocument, patterns: [String: CompiledPattern]) {
+        self.document = document
+        self.patterns = patterns
+    }
+
+    /// Whether the value at `pointer` is fit to be judged.
+    func reliable(_ pointer: JSONPointer) -> Bool {
+        if invalidPointers.contains(pointer.description) { return false }
+        var prefix = ""
+        if untypedPrefixes.contains(prefix) { return false }
+        for token in JSONPointer(tokens: pointer.tokens).description.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            prefix += "/" + token
+            if untypedPrefixes.contains(prefix) { return false }
+        }
+        return true
+    }
+
+    // MARK: Values
+
+    func number(_ node: Int32) -> Double? {
+        document[node].kind == .number ? Double(document.literal(node)) : nil
+    }
+
+    func string(_ node: Int32) -> String? {
+        document[node].kind == .string ? document.string(node) : nil
+    }
+
+    /// A timestamp or number as seconds.
+    func instant(_ node: Int32) -> Double? {
+        if let n = number(node) { return n }
+        return string(node).flatMap(Timestamp.epochSeconds)
+    }
+
+    /// How a value appears in a message.
+    func shown(_ node: Int32) -> String {
+        if let s = string(node) { return ShapeValidator.shown(s) }
+        return document.literal(node)
+    }
+
+    /// The single reliable value `pattern` names once `bindings` fill its wildcards.
+    func other(_ pattern: PointerPattern, _ bindings: [String]) -> PointerPattern.Match? {
+        let matches = pattern.binding(bindings).matches(in: document)
+        guard matches.count == 1, reliable(matches[0].pointer) else { return nil }
+        return matches[0]
+    }
+
+    static func name(_ pointer: JSONPointer) -> String {
+        var suffix = ""
+        for token in pointer.tokens.reversed() {
+            if Int(token) != nil { suffix = "[\(token)]" + suffix } else { return token + suffix }
+        }
+        return "the request" + suffix
+    }
+
+    func message(_ template: String, _ match: PointerPattern.Match, other: PointerPattern.Match? = nil, extra: [String: String] = [:]) -> String {
+        var text = template
+        text = text.replacingOccurrencesOf("{value}", with: shown(match.node))
+        text = text.replacingOccurrencesOf("{name}", with: Self.name(match.pointer))
+        if let other { text = text.replacingOccurrencesOf("{other}", with: shown(other.node)) }
+        for (key, value) in extra { text = text.replacingOccurrencesOf("{\(key)}", with: value) }
+        return text
+    }
+
+    mutating func report(_ rule: RuleDescriptor, _ check: RuleCheck, _ match: PointerPattern.Match, node: Int32? = nil,
+                         pointer: JSONPointer? = nil, other: PointerPattern.Match? = nil, extra: [String: String] = [:]) {
+        var related: [Diagnostic.Related] = []
+        if let other {
+            let text = check.relatedMessage.map { message($0, match, other: other, extra: extra) } ?? "\(Self.name(other.pointer)) is here"
+            related.append(Diagnostic.Related(message: text, pointer: other.pointer, range: document[other.node].range))
+        }
+        diagnostics.append(Diagnostic(rule: rule.id, severity: rule.severity, message: message(check.message, match, other: other, extra: extra),
+                                      pointer: pointer ?? match.pointer, range: document[node ?? match.node].range, related: related))
+    }
+
+    // MARK: Checks
+
+    mutating func run(_ check: RuleCheck, of rule: RuleDescriptor) {
+        for match in check.pointer.matches(in: document) where reliable(match.pointer) {
+            if let condition = check.when {
+                guard let value = other(condition.pointer, match.bindings), string(value.node) == condition.equals else { continue }
+            }
+            switch check.kind {
+            case let .range(min, max):
+                guard let n = number(match.node) else { continue }
+                if let min, n < min { report(rule, check, match) } else if let max, n > max { report(rule, check, match) }
+            case let .step(min, max, step):
+                guard let n = number(match.node), n >= min, n <= max else { continue }
+                let steps = (n - min) / step
+                if steps != steps.rounded() { report(rule, check, match) }
+            case let .oneOf(values):
+                guard let s = string(match.node) else { continue }
+                if !values.contains(s) { report(rule, check, match) }
+            case let .pattern(regex, negate):
+                guard let s = string(match.node), let compiled = patterns[regex] else { continue }
+                let outcome = compiled.matches(s)
+                if outcome == .match ? negate : !negate { report(rule, check, match) }
+            case let .keyPattern(regex, negate):
+                guard document[match.node].kind == .object, let compiled = patterns[regex] else { continue }
+                for (key, _) in document.members(of: match.node) {
+                    let name = document.string(key)
+                    let outcome = compiled.matches(name)
+                    if outcome == .match ? negate : !negate {
+                        report(rule, check, match, node: key, pointer: match.pointer.appending(name), extra: ["key": ShapeValidator.shown(name)])
+                    }
+                }
+            case let .length(max):
+                guard let s = string(match.node) else { continue }
+                let count = s.unicodeScalars.count
+                if count > max { report(rule, check, match, extra: ["length": String(count)]) }
+            case let .compare(otherPattern, op):
+                guard let other = other(otherPattern, match.bindings) else { continue }
+                let holds: Bool
+                if op == "!=" {
+                    holds = shown(match.node) != shown(other.node) || document[match.node].kind != document[other.node].kind
+                } else {
+                    guard let a = instant(match.node), let b = instant(other.node) else { continue }
+                    holds = op == "<" ? a < b : a <= b
+                }
+                if !holds { report(rule, check, match, other: other) }
+            case let .difference(otherPattern, max):
+                guard let other = other(otherPattern, match.bindings), let a = instant(match.node), let b = instant(other.node) else { continue }
+                if a - b > max { report(rule, check, match, other: other, extra: ["difference": Self.duration(a - b)]) }
+            case let .requires(equals, present):
+                guard string(match.node) == equals else { continue }
+                if present.binding(match.bindings).matches(in: document).isEmpty { report(rule, check, match) }
+            case .unique:
+                break  // handled below, over all matches at once
+            case let .memberOf(set):
+                guard let s = string(match.node) else { continue }
+                let members = set.matches(in: document).filter { reliable($0.pointer) }
+                guard !members.isEmpty else { continue }
+                if !members.contains(where: { string($0.node) == s }) {
+                    let names = members.compactMap { string($0.node) }.map { "\"\($0)\"" }.joined(separator: ", ")
+                    report(rule, check, match, other: members[0], extra: ["set": names])
+                }
+            case let .countKeys(max, excluding):
+                guard document[match.node].kind == .object else { continue }
+                var names = Set<String>()
+                for (key, _) in document.members(of: match.node) {
+                    let name = document.string(key)
+                    if let excluding, patterns[excluding]?.matches(name) == .match { continue }
+                    names.insert(name)
+                }
+                if names.count > max { report(rule, check, match, extra: ["count": String(names.count)]) }
+            case .jsonText:
+                guard let s = string(match.node) else { continue }
+                if let error = JSONParser.parse(Array(s.utf8)).syntaxError { report(rule, check, match, extra: ["error": error.message]) }
+            case .absent:
+                report(rule, check, match)
+            case let .excludes(otherPattern):
+                guard let other = other(otherPattern, match.bindings) else { continue }
+                report(rule, check, match, other: other)
+            }
+        }
+        if case .unique = check.kind { runUnique(check, of: rule) }
+    }
+
+    mutating func runUnique(_ check: RuleCheck, of rule: RuleDescriptor) {
+        var first: [String: PointerPattern.Match] = [:]
+        for match in check.pointer.matches(in: document) where reliable(match.pointer) {
+            guard let s = string(match.node) else { continue }
+            if let earlier = first[s] {
+                report(rule, check, match, other: earlier)
+            } else {
+                first[s] = match
+            }
+        }
+    }
+
+    /// `2592001` → "30 days 1 second".
+    static func duration(_ seconds: Double) -> String {
+        var rest = Int(seconds.rounded(.down))
+        let days = rest / 86400
+        rest %= 86400
+        var parts: [String] = []
+        if days > 0 { parts.append("\(days) day\(days == 1 ? "" : "s")") }
+        if rest / 3600 > 0 { parts.append("\(rest / 3600) hour\(rest / 3600 == 1 ? "" : "s")") }
+        if rest % 3600 / 60 > 0 { parts.append("\(rest % 3600 / 60) minute\(rest % 3600 / 60 == 1 ? "" : "s")") }
+        if rest % 60 > 0 { parts.append("\(rest % 60) second\(rest % 60 == 1 ? "" : "s")") }
+        return parts.isEmpty ? "0 seconds" : parts.joined(separator: " ")
+    }
+}
+
+extension String {
+    /// `self` with every occurrence of `target` replaced (no Foundation needed).
+    func replacingOccurrencesOf(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

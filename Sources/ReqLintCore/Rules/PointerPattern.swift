@@ -1,0 +1,77 @@
+/// A JSON pointer whose tokens may be `*`, matching every element of an array or every
+/// member of an object: `/InputConfig/TrafficPattern/Phases/*/DurationInSeconds`.
+public struct PointerPattern: Hashable, Sendable, CustomStringConvertible {
+    public var tokens: [String]
+
+    /// Parses the RFC 6901 form; `*` tokens are wildcards.
+    public init?(_ text: String) {
+        guard let pointer = JSONPointer(text) else { return nil }
+        tokens = pointer.tokens
+    }
+
+    public init(tokens: [String]) { self.tokens = tokens }
+
+    public var description: String { JSONPointer(tokens: tokens).description }
+
+    /// The number of wildcards.
+    public var wildcardCount: Int { tokens.filter { $0 == "*" }.count }
+
+    /// The pattern with its first wildcards replaced by `bindings`, in order.
+    public func binding(_ bindings: [String]) -> PointerPattern {
+        var remaining = bindings[...]
+        return PointerPattern(tokens: tokens.map { token in
+            if token == "*", let value = remaining.popFirst() { return value }
+            return token
+        })
+    }
+
+    /// A value the pattern matched.
+    public struct Match: Sendable {
+        /// The value's node.
+        public var node: Int32
+        /// The key node, when the value is an object member.
+        public var key: Int32?
+        /// The concrete pointer.
+        public var pointer: JSONPointer
+        /// What each wildcard matched, in order.
+        public var bindings: [String]
+    }
+
+    /// Every value of `document` the pattern matches, in document order. Of a repeated member
+    /// name only the last value counts, as in the shape checks.
+    public func matches(in document: JSONDocument) -> [Match] {
+        guard let root = document.root else { return [] }
+        var current = [Match(node: root, key: nil, pointer: .root, bindings: [])]
+        for token in tokens {
+            var next: [Match] = []
+            for match in current {
+                let node = document[match.node]
+                switch node.kind {
+                case .object:
+                    var last: [String: (Int32, Int32)] = [:]
+                    var order: [String] = []
+                    for (key, value) in document.members(of: match.node) {
+                        let name = document.string(key)
+                        guard token == "*" || name == token else { continue }
+                        if last[name] == nil { order.append(name) }
+                        last[name] = (key, value)
+                    }
+                    for name in order {
+                        let (key, value) = last[name]!
+                        next.append(Match(node: value, key: key, pointer: match.pointer.appending(name),
+                                          bindings: token == "*" ? match.bindings + [name] : match.bindings))
+                    }
+                case .array:
+                    for (i, element) in document.elements(of: match.node).enumerated() where token == "*" || token == String(i) {
+                        next.append(Match(node: element, key: nil, pointer: match.pointer.appending(i),
+                                          bindings: token == "*" ? match.bindings + [String(i)] : match.bindings))
+                    }
+                default:
+                    break
+                }
+            }
+            current = next
+        }
+        return current
+    }
+}
