@@ -14,13 +14,17 @@ public struct SARIFReporter: Reporter {
     /// The absolute working directory, for `originalUriBaseIds` (ends with `/`).
     public var workingDirectory: String?
 
-    public init(toolVersion: String, workingDirectory: String?) {
+    /// The rules listed in `tool.driver.rules` (results refer to them by index).
+    public var rules: [RuleDescriptor]
+
+    public init(toolVersion: String, workingDirectory: String?, rules: [RuleDescriptor] = RuleCatalog.modelRules) {
         self.toolVersion = toolVersion
         self.workingDirectory = workingDirectory
+        self.rules = rules
     }
 
     public func report(_ files: [FileReport]) -> String {
-        let rules = RuleCatalog.modelRules
+        let rules = self.rules
         var ruleIndex: [RuleID: Int] = [:]
         for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
         var results: [JSONValue] = []

@@ -53,7 +53,8 @@ struct Lint: ParsableCommand {
         switch format {
         case .text: output = TextReporter().report(reports)
         case .json: output = JSONReporter().report(reports)
-        case .sarif: output = SARIFReporter(toolVersion: ReqLint.version, workingDirectory: FileWalk.workingDirectory()).report(reports)
+        case .sarif: output = SARIFReporter(toolVersion: ReqLint.version, workingDirectory: FileWalk.workingDirectory(),
+                                      rules: RuleDocumentation.descriptors(registry)).report(reports)
         }
         Terminal.output(output)
         let errors = reports.reduce(0) { $0 + $1.count(.error) }

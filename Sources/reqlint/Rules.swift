@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReqLintCore
 import ReqLintImport
+import ReqLintReport
 
 #if canImport(Glibc)
 import Glibc
@@ -12,7 +13,7 @@ import Darwin
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the rules, or import an operation's rule pack from a botocore service model.",
-        subcommands: [List.self, Import.self],
+        subcommands: [List.self, Import.self, Docs.self],
         defaultSubcommand: List.self
     )
 
@@ -20,11 +21,28 @@ struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every rule: id, severity, source.")
 
         func run() throws {
+            let registry = try loadRegistry()
             var out = ""
-            for rule in RuleCatalog.modelRules {
-                out += "\(rule.id.rawValue.padding(18)) \(rule.severity.rawValue.padding(8)) \(rule.title) (\(rule.source))\n"
+            for rule in RuleDocumentation.descriptors(registry) {
+                out += "\(rule.id.rawValue.padding(46)) \(rule.severity.rawValue.padding(8)) \(rule.title)\n"
+                out += String(repeating: " ", count: 56) + "source: \(rule.source)\n"
             }
             Terminal.output(out)
+        }
+    }
+
+    struct Docs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the rule documentation (docs/rules.md), or with --table the README's rules table."
+        )
+
+        @Flag(help: "Print the README's rules table instead.")
+        var table = false
+
+        func run() throws {
+            let registry = try loadRegistry()
+            Terminal.output(table ? RuleDocumentation.table(registry)
+                                  : RuleDocumentation.markdown(registry, bases: try BundledRules.exampleBases()))
         }
     }
 
@@ -61,6 +79,35 @@ struct Rules: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+    }
+}
+
+/// The bundled rules, or exit 2 with the reason.
+func loadRegistry() throws -> OperationRegistry {
+    do {
+        return try BundledRules.registry()
+    } catch {
+        Terminal.error("reqlint: cannot load the bundled rules: \(error)")
+        throw ExitCode(2)
+    }
+}
+
+/// `reqlint explain RULE`: a rule's documentation, source and examples.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Explain a rule: what it checks, the sentence it comes from, examples.")
+
+    @Argument(help: "A rule id, e.g. sagemaker/phase-initial-users or enum.")
+    var rule: String
+
+    func run() throws {
+        let registry = try loadRegistry()
+        guard let text = RuleDocumentation.explain(rule, registry: registry, bases: try BundledRules.exampleBases()) else {
+            let ids = RuleDocumentation.descriptors(registry).map(\.id.rawValue)
+            let near = ids.filter { $0.contains(rule) || rule.contains($0.split(separator: "/").last.map(String.init) ?? $0) }
+            Terminal.error("reqlint: no rule \(rule)" + (near.isEmpty ? "; see `reqlint rules`" : "; did you mean \(near.joined(separator: ", "))?"))
+            throw ExitCode(2)
+        }
+        Terminal.output(text)
     }
 }
 

@@ -132,10 +132,35 @@ struct CLITests {
         #expect(first.stdout.count > 1000)
     }
 
+    @Test func explainPrintsTheSourceSentence() throws {
+        let run = try Self.run(["explain", "sagemaker/job-duration-max"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("The maximum value is 18,000 seconds."))
+        #expect(run.stdout.contains("7200"))
+        let unknown = try Self.run(["explain", "phase-initial"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean sagemaker/phase-initial-users"))
+    }
+
+    @Test func documentedRulesReportWithRelatedLocations() throws {
+        let directory = try Self.temporaryDirectory(["job.json": Array("""
+        {"JobName":"j","JobType":"Advanced","RoleArn":"arn:aws:iam::123456789012:role/R",
+         "InputConfig":{"JobDurationInSeconds":600,
+          "TrafficPattern":{"TrafficType":"PHASES","Phases":[{"InitialNumberOfUsers":4,"DurationInSeconds":900}]}}}
+        """.utf8)])
+        let run = try Self.run(["lint", "job.json"], in: directory)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("job.json:3:78: error: InitialNumberOfUsers must be between 1 and 3 (found 4) [sagemaker/phase-initial-users]"))
+        #expect(lines.contains("job.json:3:100: error: this phase lasts 900 seconds, longer than JobDurationInSeconds (600); shorten the phase or lengthen the job [sagemaker/phase-duration-within-job]"))
+        #expect(lines.contains("job.json:2:40: note: JobDurationInSeconds is 600"))
+    }
+
     @Test func rulesListNamesEveryModelRule() throws {
         let run = try Self.run(["rules"])
         #expect(run.status == 0)
-        for id in ["required", "unknown-member", "type", "length", "range", "size", "pattern", "enum", "duplicate-key", "syntax"] {
+        for id in ["required", "unknown-member", "type", "length", "range", "size", "pattern", "enum", "duplicate-key", "syntax",
+                   "sagemaker/phase-initial-users", "cleanroomsml/tag-count"] {
             #expect(run.stdout.contains(id + " "), "\(id)")
         }
     }

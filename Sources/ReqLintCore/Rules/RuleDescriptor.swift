@@ -19,7 +19,7 @@ public struct RuleDescriptor: Hashable, Sendable {
     }
 
     /// The page that documents the rule.
-    public var helpURI: String { RuleCatalog.documentationURL + "#" + id.rawValue.replacingAll("/", with: "") }
+    public var helpURI: String { RuleCatalog.documentationURL + "#" + String(id.rawValue.filter { $0 != "/" }) }
 }
 
 /// Every rule reqlint knows.

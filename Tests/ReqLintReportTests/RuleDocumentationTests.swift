@@ -1,0 +1,44 @@
+import Foundation
+import ReqLintCore
+import ReqLintReport
+import Testing
+
+/// docs/rules.md and the README's rules table are generated from the catalogue; these fail
+/// when either is stale (regenerate with scripts/generate-docs).
+struct RuleDocumentationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let registry = try! BundledRules.registry()
+
+    @Test func rulesMarkdownIsFresh() throws {
+        let committed = try String(contentsOf: Self.root.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        let generated = RuleDocumentation.markdown(Self.registry, bases: try BundledRules.exampleBases())
+        #expect(committed == generated, "docs/rules.md is stale: run scripts/generate-docs")
+    }
+
+    @Test func readmeRulesTableIsFresh() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = "<!-- BEGIN GENERATED RULES: scripts/generate-docs -->\n"
+        let start = try #require(readme.range(of: begin)).upperBound
+        let end = try #require(readme.range(of: "<!-- END GENERATED RULES -->")).lowerBound
+        #expect(String(readme[start ..< end]) == RuleDocumentation.table(Self.registry), "the README rules table is stale: run scripts/generate-docs")
+    }
+
+    @Test func everyRuleHasAnAnchorInTheDocs() throws {
+        let markdown = RuleDocumentation.markdown(Self.registry, bases: try BundledRules.exampleBases())
+        for rule in RuleDocumentation.descriptors(Self.registry) {
+            #expect(markdown.contains("### `\(rule.id)`"), "\(rule.id)")
+            #expect(rule.helpURI.hasSuffix("#" + RuleDocumentation.anchor(rule.id)))
+        }
+    }
+
+    @Test func explainShowsSourceAndExamples() throws {
+        let text = try #require(RuleDocumentation.explain("sagemaker/phase-initial-users", registry: Self.registry, bases: try BundledRules.exampleBases()))
+        #expect(text.contains("The value should be between 1 and 3."))
+        #expect(text.contains("\"InitialNumberOfUsers\": 4"))
+        let enums = try #require(RuleDocumentation.explain("enum", registry: Self.registry, bases: [:]))
+        #expect(enums.contains("ml.m5.xlarge"))
+        #expect(enums.contains("COMPUTER_VISION"))
+        #expect(RuleDocumentation.explain("nope", registry: Self.registry, bases: [:]) == nil)
+    }
+}
