@@ -5,6 +5,7 @@
 // Dependencies, and why each one:
 // - swift-argument-parser: the command-line front end (`Sources/reqlint`).
 // - swift-crypto: SHA-256 for the provenance checksum of imported service models.
+// - Yams: YAML request documents (`--cli-input-yaml`) and the `.reqlint.yaml` configuration.
 // The JSON parser is hand-written (Sources/ReqLintCore/JSON): no available package keeps
 // byte positions and duplicate keys, which every diagnostic needs.
 import PackageDescription
@@ -26,6 +27,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -56,10 +58,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ReqLintYAML",
+            dependencies: ["ReqLintCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ReqLintLSP",
+            dependencies: ["ReqLintCore", "ReqLintReport", "ReqLintYAML"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "reqlint",
             dependencies: [
-                "ReqLintCore", "ReqLintReport", "ReqLintImport",
+                "ReqLintCore", "ReqLintReport", "ReqLintImport", "ReqLintYAML", "ReqLintLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -72,6 +84,16 @@ let package = Package(
         .testTarget(
             name: "ReqLintReportTests",
             dependencies: ["ReqLintCore", "ReqLintReport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReqLintYAMLTests",
+            dependencies: ["ReqLintCore", "ReqLintYAML"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReqLintLSPTests",
+            dependencies: ["ReqLintCore", "ReqLintLSP"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -13,6 +13,10 @@ public struct JSONDocument: Sendable {
     public let root: Int32?
     /// The first syntax error, if any. Parsing stops at it.
     public let syntaxError: JSONSyntaxError?
+    /// For a document read from another syntax (YAML): the decoded text of each string node
+    /// and the JSON literal of each number node, by node index. `nil` for JSON, whose values
+    /// are decoded from ``bytes``.
+    public let scalars: [String]?
 
     init(bytes: [UInt8], nodes: [JSONNode], children: [Int32], root: Int32?, syntaxError: JSONSyntaxError?) {
         self.bytes = bytes
@@ -20,6 +24,21 @@ public struct JSONDocument: Sendable {
         self.children = children
         self.root = root
         self.syntaxError = syntaxError
+        scalars = nil
+    }
+
+    /// A document built from another syntax (YAML) whose node ranges point into `source`.
+    /// `scalars` holds, by node index, each string's decoded text and each number's literal as
+    /// JSON would write it (`""` for other nodes). String nodes must have ``JSONNode/flag``
+    /// set; number nodes have it set when the literal has a fraction or exponent.
+    public init(source: [UInt8], nodes: [JSONNode], children: [Int32], root: Int32, scalars: [String]) {
+        precondition(scalars.count == nodes.count, "one scalar entry per node")
+        bytes = source
+        self.nodes = nodes
+        self.children = children
+        self.root = root
+        syntaxError = nil
+        self.scalars = scalars
     }
 
     /// The node at `index`.
@@ -54,6 +73,7 @@ public struct JSONDocument: Sendable {
 
     /// The decoded value of a string node.
     public func string(_ index: Int32) -> String {
+        if let scalars { return scalars[Int(index)] }
         let node = nodes[Int(index)]
         let contentStart = Int(node.start) + 1
         let contentEnd = Int(node.end) - 1
@@ -94,6 +114,7 @@ public struct JSONDocument: Sendable {
 
     /// The literal text of a node (for numbers: exactly as written).
     public func literal(_ index: Int32) -> String {
+        if let scalars, nodes[Int(index)].kind == .number { return scalars[Int(index)] }
         let node = nodes[Int(index)]
         return String(decoding: bytes[Int(node.start) ..< Int(node.end)], as: UTF8.self)
     }
