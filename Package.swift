@@ -64,6 +64,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ReqLintConfig",
+            dependencies: ["ReqLintCore", "ReqLintReport", "ReqLintImport", "ReqLintYAML", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ReqLintLSP",
             dependencies: ["ReqLintCore", "ReqLintReport", "ReqLintYAML"],
             swiftSettings: swiftSettings
@@ -71,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "reqlint",
             dependencies: [
-                "ReqLintCore", "ReqLintReport", "ReqLintImport", "ReqLintYAML", "ReqLintLSP",
+                "ReqLintCore", "ReqLintReport", "ReqLintImport", "ReqLintYAML", "ReqLintLSP", "ReqLintConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -89,6 +94,11 @@ let package = Package(
         .testTarget(
             name: "ReqLintYAMLTests",
             dependencies: ["ReqLintCore", "ReqLintYAML"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReqLintConfigTests",
+            dependencies: ["ReqLintCore", "ReqLintReport", "ReqLintConfig"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,71 +1,211 @@
 import ArgumentParser
+import ReqLintConfig
 import ReqLintCore
 import ReqLintReport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `reqlint lint`: check request documents and report what is wrong.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check request documents against their operation's model.",
-        discussion: "Directories are searched for .json files. Exit codes: 0 clean, 1 errors found, 2 a file could not be read, parsed or classified, or a usage error."
+        abstract: "Check request documents against their operation's model and documented rules.",
+        discussion: """
+        Folders are searched for .json, .yaml and .yml files, honouring the configuration's include \
+        and exclude and .gitignore. `-` reads standard input.
+
+        Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 a usage error, \
+        a configuration error, or a file that could not be read, parsed or classified (every other file \
+        is still checked and reported).
+        """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif
+        case text, json, sarif, github, junit
     }
 
-    @Option(name: .shortAndLong, help: "Output format: text, json or sarif.")
+    enum Color: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
+    @Option(name: .shortAndLong, help: "Output format on standard output: text, json, sarif, github or junit.")
     var format: Format = .text
 
-    @Option(name: .long, help: "The operation of every file (otherwise told from each file's members), e.g. sagemaker:CreateInferenceExperiment.")
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Also write a report to a file, as FORMAT=PATH (repeatable), e.g. sarif=reqlint.sarif.", valueName: "format=path"))
+    var output: [String] = []
+
+    @Option(name: .long, help: "The operation of every file (otherwise told from the configuration or each file's members), e.g. sagemaker:CreateInferenceExperiment.")
     var operation: String?
+
+    @Option(name: .long, help: "The configuration file (otherwise the nearest .reqlint.yaml above each file).")
+    var config: String?
+
+    @Option(name: .long, help: "The least severity that fails the run: error, warning or info (default: the configuration's, else error).")
+    var failLevel: String?
+
+    @Flag(name: .long, help: "Ignore the configuration's suppressions and report everything (for audits).")
+    var noSuppressions = false
+
+    @Option(name: .long, help: "Report only findings that are not in this baseline file.")
+    var baseline: String?
+
+    @Option(name: .long, help: "Record every finding of this run in a baseline file.")
+    var writeBaseline: String?
+
+    @Option(name: .long, help: "The name standard input (`-`) is given in reports and for configuration lookup.")
+    var stdinFilename: String?
+
+    @Flag(name: .long, help: "Apply the configuration's include and exclude to files named on the command line too (as pre-commit passes them).")
+    var forceExclude = false
+
+    @Flag(name: .long, help: "Skip files named on the command line whose operation cannot be told, as a folder walk does (for pre-commit).")
+    var skipNonRequests = false
+
+    @Option(name: .long, help: "Colour: auto (only on a terminal, never when NO_COLOR is set), always or never.")
+    var color: Color = .auto
+
+    @Option(name: .shortAndLong, help: "Files linted at once (default: one per core).")
+    var jobs: Int?
 
     @Flag(name: .shortAndLong, help: "Do not print the summary line to standard error.")
     var quiet = false
 
-    @Argument(help: "Request documents, or directories to search for them.")
+    @Argument(help: "Request documents or folders; - for standard input.")
     var paths: [String]
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one file or directory to lint") }
+        if paths.isEmpty { throw ValidationError("name at least one file or folder to lint (or - for standard input)") }
         if let operation, OperationID(operation) == nil {
             throw ValidationError("--operation takes service:Operation, e.g. sagemaker:CreateInferenceExperiment")
         }
+        if let failLevel, Severity(rawValue: failLevel) == nil { throw ValidationError("--fail-level is error, warning or info") }
+        for entry in output {
+            let parts = entry.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, Format(rawValue: String(parts[0])) != nil, !parts[1].isEmpty else {
+                throw ValidationError("--output takes FORMAT=PATH with FORMAT one of text, json, sarif, github, junit (got \(entry))")
+            }
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        let registry: OperationRegistry
+        let started = Clock.now()
+        let workspace: Workspace
         do {
-            registry = try BundledRules.registry()
+            workspace = try Workspace(configuration: config, suppressions: !noSuppressions)
         } catch {
             Terminal.error("reqlint: cannot load the bundled rules: \(error)")
             throw ExitCode(2)
         }
         let requested = operation.flatMap(OperationID.init)
-        if let requested, registry.operations[requested] == nil {
-            Terminal.error("reqlint: unknown operation \(requested); expected one of \(registry.ids.map(\.description).joined(separator: ", "))")
+        if let requested, !(try BundledRules.registry().ids.contains(requested)) {
+            Terminal.error("reqlint: unknown operation \(requested); expected one of \(try BundledRules.registry().ids.map(\.description).joined(separator: ", "))")
             throw ExitCode(2)
         }
-        let inputs = FileWalk.expand(paths)
-        let linter = Linter(registry: registry)
-        let reports = LintRun.run(inputs.files, linter: linter, operation: requested)
-        for skipped in inputs.problems { Terminal.error("reqlint: \(skipped)") }
-        let output: String
-        switch format {
-        case .text: output = TextReporter().report(reports)
-        case .json: output = JSONReporter().report(reports)
-        case .sarif: output = SARIFReporter(toolVersion: ReqLint.version, workingDirectory: FileWalk.workingDirectory(),
-                                      rules: RuleDocumentation.descriptors(registry)).report(reports)
+        if let config, FileSystem.kind(FileSystem.absolute(config)) != .file {
+            Terminal.error("reqlint: cannot read the configuration \(config)")
+            throw ExitCode(2)
         }
-        Terminal.output(output)
+        var baselineFilter: Baseline?
+        if let baseline {
+            guard case let .success(bytes) = FileSystem.read(baseline) else {
+                Terminal.error("reqlint: cannot read the baseline \(baseline)")
+                throw ExitCode(2)
+            }
+            do { baselineFilter = try Baseline(bytes: bytes) } catch {
+                Terminal.error("reqlint: \(baseline): \(error)")
+                throw ExitCode(2)
+            }
+        }
+
+        var plan = workspace.plan(paths, stdinName: stdinFilename, stdin: FileSystem.readStandardInput, forceExclude: forceExclude)
+        if skipNonRequests {
+            for index in plan.inputs.indices { plan.inputs[index].explicit = false }
+        }
+        let results = LintRun.run(plan.inputs, workspace: workspace, operation: requested, jobs: jobs)
+        var reports: [FileReport] = []
+        var suppressed = 0
+        var accepted = 0
+        var skipped = 0
+        for result in results {
+            if let note = result.note {
+                skipped += 1
+                if !quiet { Terminal.error("reqlint: \(note)") }
+            }
+            suppressed += result.suppressed
+            guard var report = result.report else { continue }
+            if baselineFilter != nil {
+                let filtered = baselineFilter!.filter(report)
+                report = filtered.report
+                accepted += filtered.accepted
+            }
+            reports.append(report)
+        }
+        let configurationReports = workspace.configurationReports()
+        let all = configurationReports + reports
+        for problem in plan.problems { Terminal.error("reqlint: \(problem)") }
+
+        let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
+            ?? workspace.configurations.first?.configuration.failLevel ?? .error
+        let useColor = color == .always || (color == .auto && isatty(1) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true))
+        Terminal.output(render(format, all, failLevel: failLevel, color: useColor))
+        for entry in output {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            if let error = FileSystem.write(render(Format(rawValue: parts[0])!, all, failLevel: failLevel, color: false), to: parts[1]) {
+                Terminal.error("reqlint: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        if let writeBaseline, let error = FileSystem.write(Baseline().serialized(reports), to: writeBaseline) {
+            Terminal.error("reqlint: \(error)")
+            throw ExitCode(2)
+        }
+
         let errors = reports.reduce(0) { $0 + $1.count(.error) }
         let warnings = reports.reduce(0) { $0 + $1.count(.warning) }
         if !quiet {
-            let failed = reports.filter(\.failed).count
             var summary = "reqlint: \(reports.count) file\(reports.count == 1 ? "" : "s") checked, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            let failed = reports.filter(\.failed).count
             if failed > 0 { summary += ", \(failed) file\(failed == 1 ? "" : "s") could not be checked" }
+            if suppressed > 0 { summary += ", \(suppressed) suppressed" }
+            if accepted > 0 { summary += ", \(accepted) in the baseline" }
+            if skipped > 0 { summary += ", \(skipped) skipped" }
+            summary += " in \(Clock.seconds(since: started))"
             Terminal.error(summary)
         }
-        if reports.contains(where: \.failed) || !inputs.problems.isEmpty { throw ExitCode(2) }
-        if errors > 0 { throw ExitCode(1) }
+        if all.contains(where: \.failed) || !plan.problems.isEmpty { throw ExitCode(2) }
+        if all.contains(where: { $0.diagnostics.contains { $0.diagnostic.severity >= failLevel } }) { throw ExitCode(1) }
+    }
+
+    func render(_ format: Format, _ reports: [FileReport], failLevel: Severity, color: Bool) -> String {
+        switch format {
+        case .text: return TextReporter(color: color).report(reports)
+        case .json: return JSONReporter().report(reports)
+        case .github: return GitHubReporter().report(reports)
+        case .junit: return JUnitReporter(failLevel: failLevel).report(reports)
+        case .sarif:
+            let registry = (try? BundledRules.registry())
+            return SARIFReporter(toolVersion: ReqLint.version, workingDirectory: FileSystem.currentDirectory() + "/",
+                                 rules: registry.map(RuleDocumentation.descriptors) ?? RuleCatalog.modelRules).report(reports)
+        }
+    }
+}
+
+/// Wall-clock time for the summary line.
+enum Clock {
+    static func now() -> timespec {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return t
+    }
+
+    static func seconds(since start: timespec) -> String {
+        let end = now()
+        let elapsed = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+        let rounded = (elapsed * 100).rounded() / 100
+        return "\(rounded) s"
     }
 }

@@ -1,41 +1,49 @@
 import Dispatch
+import ReqLintConfig
 import ReqLintCore
-import ReqLintImport
 import ReqLintReport
 
-/// Lints files on every core and returns their reports in the order of the paths given.
+/// Lints inputs on every core and returns their results in the order of the inputs, so the
+/// output is the same whatever the scheduling.
 enum LintRun {
-    static func run(_ files: [String], linter: Linter, operation: OperationID?) -> [FileReport] {
-        let results = ResultSlots(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.store(index, lintFile(files[index], linter: linter, operation: operation))
-        }
-        return results.values()
-    }
+    typealias Result = (report: FileReport?, note: String?, suppressed: Int)
 
-    static func lintFile(_ path: String, linter: Linter, operation: OperationID?) -> FileReport {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileReading.read(path)
-        } catch {
-            let message = (error as? ReqLintError)?.message ?? "\(error)"
-            let diagnostic = Diagnostic(rule: .ioError, message: message, pointer: .root, range: .at(0))
-            return FileReport(path: path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: diagnostic)], failed: true)
+    static func run(_ inputs: [Workspace.Input], workspace: Workspace, operation: OperationID?, jobs: Int?) -> [Result] {
+        let slots = ResultSlots(count: inputs.count)
+        let workers = max(1, min(jobs ?? ProcessInfoLite.activeProcessorCount, inputs.count))
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = next.take(below: inputs.count) {
+                slots.store(index, workspace.lint(inputs[index], operation: operation))
+            }
         }
-        return FileReport(path: path, result: linter.lint(bytes, operation: operation))
+        return slots.values()
     }
 }
 
-/// One slot per file, written from several threads (each slot by exactly one) and read
-/// after every thread is done.
+/// One slot per input, each written by exactly one worker, read after all are done.
 final class ResultSlots: @unchecked Sendable {
-    private var slots: [FileReport?]
+    private var slots: [LintRun.Result?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func store(_ index: Int, _ report: FileReport) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = report }
+    func store(_ index: Int, _ result: LintRun.Result) {
+        slots.withUnsafeMutableBufferPointer { $0[index] = result }
     }
 
-    func values() -> [FileReport] { slots.map { $0! } }
+    func values() -> [LintRun.Result] { slots.map { $0! } }
+}
+
+/// Hands out indices to workers.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLockLite()
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
+    }
 }

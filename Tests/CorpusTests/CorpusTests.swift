@@ -80,14 +80,26 @@ struct CorpusTests {
         let bytes = [UInt8](try Data(contentsOf: Self.root.appendingPathComponent(testCase.path)))
         let result = Self.linter.lint(bytes, operation: testCase.operation)
         let name = testCase.name
-        if name.hasPrefix("valid") {
+        if name.hasPrefix("valid-nearmiss-") {
+            // A near miss of a rule must not trigger it, nor any error.
+            #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "near miss has errors: \(result.diagnostics.map(\.message))")
+            for rule in try BundledRules.registry().documentedRules.rules(for: testCase.operation) {
+                let short = String(rule.descriptor.id.rawValue.split(separator: "/").last!)
+                if name.hasPrefix("valid-nearmiss-\(short)-") {
+                    #expect(!result.diagnostics.contains { $0.rule == rule.descriptor.id }, "\(name) triggers \(rule.descriptor.id)")
+                }
+            }
+        } else if name.hasPrefix("valid") {
             #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "valid document has errors: \(result.diagnostics.map(\.message))")
         } else if name.hasPrefix("syntax-") {
             #expect(result.status == .unparseable)
             #expect(result.diagnostics.map(\.rule) == [.syntax])
         } else if name.hasPrefix("invalid-") {
             let rest = name.dropFirst("invalid-".count)
-            let rule = RuleCatalog.modelRules.map(\.id).filter { rest.hasPrefix($0.rawValue + "-") }.max { $0.rawValue.count < $1.rawValue.count }
+            let documented = try BundledRules.registry().documentedRules.rules(for: testCase.operation).map(\.descriptor.id)
+            let candidates = RuleCatalog.modelRules.map { ($0.id, $0.id.rawValue) }
+                + documented.map { ($0, String($0.rawValue.split(separator: "/").last!)) }
+            let rule = candidates.filter { rest.hasPrefix($0.1 + "-") }.max { $0.1.count < $1.1.count }?.0
             #expect(rule != nil, "cannot tell the rule of \(name)")
             if let rule {
                 #expect(result.diagnostics.contains { $0.rule == rule }, "\(name) does not trigger \(rule): \(result.diagnostics.map(\.message))")

@@ -132,7 +132,11 @@ struct DocumentedRuleEvaluator {
     mutating func run(_ check: RuleCheck, of rule: RuleDescriptor) {
         for match in check.pointer.matches(in: document) where reliable(match.pointer) {
             if let condition = check.when {
-                guard let value = other(condition.pointer, match.bindings), string(value.node) == condition.equals else { continue }
+                if let equals = condition.equals {
+                    guard let value = other(condition.pointer, match.bindings), string(value.node) == equals else { continue }
+                } else if !condition.pointer.binding(match.bindings).matches(in: document).isEmpty {
+                    continue  // the condition asks for the value to be absent
+                }
             }
             switch check.kind {
             case let .range(min, max):
@@ -197,9 +201,14 @@ struct DocumentedRuleEvaluator {
                     names.insert(name)
                 }
                 if names.count > max { report(rule, check, match, extra: ["count": String(names.count)]) }
-            case .jsonText:
+            case let .jsonText(object):
                 guard let s = string(match.node) else { continue }
-                if let error = JSONParser.parse(Array(s.utf8)).syntaxError { report(rule, check, match, extra: ["error": error.message]) }
+                let parsed = JSONParser.parse(Array(s.utf8))
+                if let error = parsed.syntaxError {
+                    report(rule, check, match, extra: ["error": error.message])
+                } else if object, let root = parsed.root, parsed[root].kind != .object {
+                    report(rule, check, match, extra: ["error": "it is JSON, but not a dictionary (object)"])
+                }
             case .absent:
                 report(rule, check, match)
             case let .excludes(otherPattern):
@@ -232,6 +241,11 @@ struct DocumentedRuleEvaluator {
         if rest / 3600 > 0 { parts.append("\(rest / 3600) hour\(rest / 3600 == 1 ? "" : "s")") }
         if rest % 3600 / 60 > 0 { parts.append("\(rest % 3600 / 60) minute\(rest % 3600 / 60 == 1 ? "" : "s")") }
         if rest % 60 > 0 { parts.append("\(rest % 60) second\(rest % 60 == 1 ? "" : "s")") }
+        let fraction = seconds - seconds.rounded(.down)
+        if fraction > 0 {
+            let millis = Int((fraction * 1000).rounded(.up))
+            parts.append("\(millis) millisecond\(millis == 1 ? "" : "s")")
+        }
         return parts.isEmpty ? "0 seconds" : parts.joined(separator: " ")
     }
 }

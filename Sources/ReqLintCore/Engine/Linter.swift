@@ -17,6 +17,13 @@ public struct LintResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The parsed document (for positions and fixes).
     public var document: JSONDocument
+
+    public init(status: Status, operation: OperationID?, diagnostics: [Diagnostic], document: JSONDocument) {
+        self.status = status
+        self.operation = operation
+        self.diagnostics = diagnostics
+        self.document = document
+    }
 }
 
 /// Lints request documents: parse, tell the operation, check the shape, collect diagnostics.

@@ -18,7 +18,7 @@ enum Timestamp {
         guard let year = digits(0, 4), char(4, "-"), let month = digits(5, 2), char(7, "-"), let day = digits(8, 2) else {
             return "expected a date-time such as 2026-12-01T10:00:00Z"
         }
-        guard char(10, "T") else {
+        guard char(10, "T") || char(10, "t") else {
             return b.count == 10 ? "a date alone is not a timestamp: add a time, e.g. \(text)T00:00:00Z" : "expected 'T' between the date and the time, e.g. 2026-12-01T10:00:00Z"
         }
         guard let hour = digits(11, 2), char(13, ":"), let minute = digits(14, 2), char(16, ":"), let second = digits(17, 2) else {
@@ -43,12 +43,21 @@ enum Timestamp {
             guard i > start else { return "expected digits after the decimal point of the seconds" }
         }
         if i == b.count { return nil }
-        if char(i, "Z") && i + 1 == b.count { return nil }
+        if (char(i, "Z") || char(i, "z")) && i + 1 == b.count { return nil }
         if char(i, "+") || char(i, "-") {
-            guard let offsetHours = digits(i + 1, 2), char(i + 3, ":"), let offsetMinutes = digits(i + 4, 2), i + 6 == b.count else {
+            // ±hh:mm, and the ±hh and ±hhmm forms ISO 8601 also allows.
+            guard let offsetHours = digits(i + 1, 2) else { return "expected the offset as Z or ±hh:mm, e.g. +02:00" }
+            var offsetMinutes = 0
+            if i + 3 == b.count {
+                offsetMinutes = 0
+            } else if char(i + 3, ":"), let minutes = digits(i + 4, 2), i + 6 == b.count {
+                offsetMinutes = minutes
+            } else if let minutes = digits(i + 3, 2), i + 5 == b.count {
+                offsetMinutes = minutes
+            } else {
                 return "expected the offset as Z or ±hh:mm, e.g. +02:00"
             }
-            guard offsetHours <= 23, offsetMinutes <= 59 else { return "offset \(text.suffix(6)) does not exist" }
+            guard offsetHours <= 23, offsetMinutes <= 59 else { return "offset \(text[text.index(text.startIndex, offsetBy: i)...]) does not exist" }
             return nil
         }
         return "unexpected text after the time: expected Z, an offset such as +02:00, or nothing"
@@ -81,7 +90,9 @@ extension Timestamp {
             }
         }
         if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
-            let offset = Double(number(i + 1, 2) * 3600 + number(i + 4, 2) * 60)
+            let remaining = b.count - i
+            let minutes = remaining == 6 ? number(i + 4, 2) : remaining == 5 ? number(i + 3, 2) : 0
+            let offset = Double(number(i + 1, 2) * 3600 + minutes * 60)
             seconds += b[i] == UInt8(ascii: "+") ? -offset : offset
         }
         return seconds

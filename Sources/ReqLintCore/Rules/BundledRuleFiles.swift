@@ -478,7 +478,7 @@ enum BundledRuleFiles {
     {
       "kind": "countKeys",
       "max": 50,
-      "excluding": "(?i)aws:.*",
+      "excluding": "[aA][wW][sS]:.*",
       "pointer": "/tags",
       "message": "{count} tags: a resource has at most 50 tags; remove some"
     }
@@ -626,7 +626,7 @@ enum BundledRuleFiles {
     {
       "kind": "keyPattern",
       "negate": true,
-      "regex": "(?i)aws:.*",
+      "regex": "[aA][wW][sS]:.*",
       "pointer": "/tags",
       "message": "tag key \"{key}\" starts with aws:, which is reserved for AWS: choose another key"
     }
@@ -650,7 +650,8 @@ enum BundledRuleFiles {
         "patch": {
           "tags": {
             "team": "ml",
-            "aws:team": "ml"
+            "aws:team": "ml",
+            "awſ:x": "long s is not s"
           }
         },
         "expect": [
@@ -2427,16 +2428,18 @@ enum BundledRuleFiles {
   "operations": [
     "sagemaker:CreateInferenceRecommendationsJob"
   ],
-  "summary": "ContainerConfig.DataInputConfig gives the names and shapes of the model's inputs as JSON text, such as {\"input\":[1,3,224,224]}.",
+  "summary": "ContainerConfig.DataInputConfig gives the names and shapes of the model's inputs as a JSON dictionary, such as {\"input\":[1,3,224,224]}.",
   "source": {
     "document": "botocore sagemaker 2017-07-24 (service-2.json), member RecommendationJobContainerConfig.DataInputConfig; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
     "quote": "Specifies the name and shape of the expected data inputs for your trained model with a JSON dictionary form."
   },
+  "note": "SageMaker Neo's own DataInputConfig also takes lists for some frameworks; this member's documentation asks for the dictionary form, and the rule is a warning.",
   "checks": [
     {
       "kind": "jsonText",
+      "object": true,
       "pointer": "/InputConfig/ContainerConfig/DataInputConfig",
-      "message": "DataInputConfig should be JSON text such as {\"input\":[1,3,224,224]} ({error})"
+      "message": "DataInputConfig should be a JSON dictionary such as {\"input\":[1,3,224,224]} ({error})"
     }
   ],
   "examples": {
@@ -2457,6 +2460,19 @@ enum BundledRuleFiles {
           "InputConfig": {
             "ContainerConfig": {
               "DataInputConfig": "input_1: [1,224,224,3]"
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/ContainerConfig/DataInputConfig"
+        ]
+      },
+      {
+        "comment": "JSON, but not a dictionary",
+        "patch": {
+          "InputConfig": {
+            "ContainerConfig": {
+              "DataInputConfig": "[[1,224,224,3]]"
             }
           }
         },
@@ -2525,6 +2541,18 @@ enum BundledRuleFiles {
         "expect": [
           "/Schedule/EndTime"
         ]
+      },
+      {
+        "comment": "30 days and 1 millisecond",
+        "patch": {
+          "Schedule": {
+            "StartTime": "2026-12-01T10:00:00Z",
+            "EndTime": "2026-12-31T10:00:00.001Z"
+          }
+        },
+        "expect": [
+          "/Schedule/EndTime"
+        ]
       }
     ]
   }
@@ -2579,6 +2607,15 @@ enum BundledRuleFiles {
           "Schedule": {
             "StartTime": "2026-12-01T12:00:00+02:00",
             "EndTime": "2026-12-01T10:00:01Z"
+          }
+        }
+      },
+      {
+        "comment": "the ±hh and ±hhmm offset forms",
+        "patch": {
+          "Schedule": {
+            "StartTime": "2026-12-01T12:00:00+02",
+            "EndTime": "2026-12-01T11:00:01+0100"
           }
         }
       }
@@ -3760,7 +3797,7 @@ enum BundledRuleFiles {
     {
       "kind": "pattern",
       "negate": true,
-      "regex": "(?i)aws:.*",
+      "regex": "[aA][wW][sS]:.*",
       "pointer": "/Tags/*/Key",
       "message": "tag key {value} starts with aws:, which is reserved for AWS: choose another key"
     }
@@ -4021,6 +4058,17 @@ enum BundledRuleFiles {
       },
       "message": "Phases is not used when TrafficType is STAIRS: remove it (specify either Phases or Stairs)",
       "relatedMessage": "the Stairs that are used"
+    },
+    {
+      "kind": "excludes",
+      "pointer": "/InputConfig/TrafficPattern/Stairs",
+      "other": "/InputConfig/TrafficPattern/Phases",
+      "when": {
+        "pointer": "/InputConfig/TrafficPattern/TrafficType",
+        "absent": true
+      },
+      "message": "specify either Phases or Stairs, not both: set TrafficType to say which one is used and remove the other",
+      "relatedMessage": "the Phases"
     }
   ],
   "examples": {
@@ -4047,6 +4095,24 @@ enum BundledRuleFiles {
         "patch": {
           "InputConfig": {
             "TrafficPattern": {
+              "Stairs": {
+                "DurationInSeconds": 120,
+                "NumberOfSteps": 2,
+                "UsersPerStep": 1
+              }
+            }
+          }
+        },
+        "expect": [
+          "/InputConfig/TrafficPattern/Stairs"
+        ]
+      },
+      {
+        "comment": "no TrafficType",
+        "patch": {
+          "InputConfig": {
+            "TrafficPattern": {
+              "TrafficType": null,
               "Stairs": {
                 "DurationInSeconds": 120,
                 "NumberOfSteps": 2,

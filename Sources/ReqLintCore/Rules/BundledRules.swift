@@ -36,23 +36,27 @@ public enum BundledRules {
         return bases
     }
 
+    /// The bundled overlays, by operation.
+    public static func overlays() throws -> [OperationID: Overlay] {
+        var overlays: [OperationID: Overlay] = [:]
+        for (_, value) in try files(containing: ".overlay.json") {
+            let overlay = try Overlay(json: value)
+            overlays[overlay.operation] = overlay
+        }
+        return overlays
+    }
+
     /// The bundled packs, overlays applied.
     public static func packs() throws -> [OperationPack] {
-        var packs: [OperationPack] = []
-        var overlays: [OperationID: Overlay] = [:]
-        for file in BundledRuleFiles.files where !file.path.contains("/documented/") && !file.path.contains("/examples/") {
-            let document = JSONParser.parse(file.contents)
-            guard let root = document.root else {
-                throw ReqLintError("\(file.path): \(document.syntaxError?.message ?? "not JSON")")
-            }
-            let value = document.value(at: root)
-            if file.path.hasSuffix(".overlay.json") {
-                let overlay = try Overlay(json: value)
-                overlays[overlay.operation] = overlay
-            } else {
-                packs.append(try OperationPack(json: value))
-            }
+        let overlays = try overlays()
+        let generated = BundledRuleFiles.files.filter {
+            !$0.path.contains("/documented/") && !$0.path.contains("/examples/") && !$0.path.hasSuffix(".overlay.json")
         }
-        return try packs.map { pack in try overlays[pack.id]?.applied(to: pack) ?? pack }
+        return try generated.map { file in
+            let document = JSONParser.parse(file.contents)
+            guard let root = document.root else { throw ReqLintError("\(file.path): \(document.syntaxError?.message ?? "not JSON")") }
+            let pack = try OperationPack(json: document.value(at: root))
+            return try overlays[pack.id]?.applied(to: pack) ?? pack
+        }
     }
 }

@@ -26,8 +26,9 @@ public struct DocumentedRule: Hashable, Sendable {
     public var valid: [Example]
     public var invalid: [Example]
 
-    /// Reads a rule from its data form.
-    public init(json: JSONValue) throws {
+    /// Reads a rule from its data form. Bundled rules must carry valid and invalid examples;
+    /// an organisation's own rules (`rule-paths`) may leave them out (`requireExamples: false`).
+    public init(json: JSONValue, requireExamples: Bool = true) throws {
         guard let id = json["id"]?.stringValue, id.contains("/") else { throw ReqLintError("documented rule: \"id\" must be service/name") }
         func text(_ key: String) throws -> String {
             guard let value = json[key]?.stringValue else { throw ReqLintError("rule \(id): \"\(key)\" is required") }
@@ -68,7 +69,7 @@ public struct DocumentedRule: Hashable, Sendable {
             return Example(patch: patch, operation: try operation(entry), expected: expected, comment: entry["comment"]?.stringValue,
                            alsoReported: (entry["alsoReported"]?.arrayValue ?? []).compactMap(\.stringValue).map { RuleID(rawValue: $0) })
         }
-        guard !valid.isEmpty, !invalid.isEmpty else { throw ReqLintError("rule \(id): needs valid and invalid examples") }
+        if requireExamples, valid.isEmpty || invalid.isEmpty { throw ReqLintError("rule \(id): needs valid and invalid examples") }
     }
 }
 

@@ -1,8 +1,10 @@
-/// A condition on another value that a check needs before it applies, such as
-/// `{"pointer": "/JobType", "equals": "Advanced"}`.
+/// A condition on another value that a check needs before it applies: that it equals a
+/// string (`{"pointer": "/JobType", "equals": "Advanced"}`) or that it is absent
+/// (`{"pointer": "/InputConfig/TrafficPattern/TrafficType", "absent": true}`).
 public struct RuleCondition: Hashable, Sendable {
     public var pointer: PointerPattern
-    public var equals: String
+    /// The value required, or `nil` when the condition is that the value is absent.
+    public var equals: String?
 }
 
 /// One declarative check of a documented rule. Every kind applies only to values that are
@@ -36,8 +38,8 @@ public struct RuleCheck: Hashable, Sendable {
         case memberOf(set: PointerPattern)
         /// An object with at most `max` keys, not counting keys `excluding` matches.
         case countKeys(max: Int, excluding: String?)
-        /// A string that is JSON text.
-        case jsonText
+        /// A string that is JSON text (with `object`, a JSON object).
+        case jsonText(object: Bool)
         /// The value must be absent when the value at `other` is present.
         case excludes(other: PointerPattern)
         /// The value should not be given at all.
@@ -69,10 +71,11 @@ extension RuleCheck {
         relatedMessage = json["relatedMessage"]?.stringValue
         self.pointer = try pointer("pointer")
         if let condition = json["when"] {
-            guard let text = condition["pointer"]?.stringValue, let p = PointerPattern(text), let equals = condition["equals"]?.stringValue else {
-                throw fail("\"when\" needs \"pointer\" and \"equals\"")
+            guard let text = condition["pointer"]?.stringValue, let p = PointerPattern(text),
+                  condition["equals"]?.stringValue != nil || condition["absent"] == .bool(true) else {
+                throw fail("\"when\" needs \"pointer\" and \"equals\" (or \"absent\": true)")
             }
-            when = RuleCondition(pointer: p, equals: equals)
+            when = RuleCondition(pointer: p, equals: condition["equals"]?.stringValue)
         }
         switch kindName {
         case "range": kind = .range(min: json["min"]?.doubleValue, max: json["max"]?.doubleValue)
@@ -105,7 +108,7 @@ extension RuleCheck {
         case "countKeys":
             guard let max = json["max"]?.doubleValue else { throw fail("countKeys needs max") }
             kind = .countKeys(max: Int(max), excluding: json["excluding"]?.stringValue)
-        case "jsonText": kind = .jsonText
+        case "jsonText": kind = .jsonText(object: json["object"] == .bool(true))
         case "excludes": kind = .excludes(other: try pointer("other"))
         case "absent": kind = .absent
         default: throw fail("unknown check kind \"\(kindName)\"")

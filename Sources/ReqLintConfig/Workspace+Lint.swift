@@ -1,0 +1,185 @@
+import ReqLintCore
+import ReqLintReport
+
+extension Workspace {
+    /// The extensions a folder walk picks up.
+    public static let extensions = [".json", ".yaml", ".yml"]
+
+    /// The files to lint for the paths named on the command line (`-` is standard input,
+    /// named `stdinName`), and the paths that could not be used.
+    public func plan(_ paths: [String], stdinName: String?, stdin: () -> [UInt8], forceExclude: Bool = false) -> (inputs: [Input], problems: [String]) {
+        var inputs: [Input] = []
+        var problems: [String] = []
+        for path in paths {
+            if path == "-" {
+                let name = stdinName ?? "<stdin>"
+                let absolute = FileSystem.absolute(stdinName ?? "stdin.json", from: workingDirectory)
+                inputs.append(Input(path: name, absolutePath: absolute, explicit: true, configuration: configuration(for: absolute), contents: stdin()))
+                continue
+            }
+            let absolute = FileSystem.absolute(path, from: workingDirectory)
+            if FileSystem.kind(absolute) == .directory {
+                walk(absolute, shown: path.hasSuffix("/") ? String(path.dropLast()) : path, into: &inputs, problems: &problems, ignores: gitignores(above: absolute))
+            } else {
+                let configuration = configuration(for: absolute)
+                if forceExclude, let relative = FileSystem.relative(absolute, to: configuration.configuration.directory),
+                   !configuration.configuration.includes(relative) { continue }
+                inputs.append(Input(path: path, absolutePath: absolute, explicit: true, configuration: configuration, contents: nil))
+            }
+        }
+        return (inputs, problems)
+    }
+
+    /// A `.gitignore` pattern and the folder it is relative to.
+    struct IgnoreRule {
+        var glob: Glob
+        var negated: Bool
+        var base: String
+    }
+
+    func walk(_ directory: String, shown: String, into inputs: inout [Input], problems: inout [String], ignores: [IgnoreRule]) {
+        var visited = Set<String>()
+        walk(directory, shown: shown, into: &inputs, problems: &problems, ignores: ignores, visited: &visited)
+    }
+
+    private func walk(_ directory: String, shown: String, into inputs: inout [Input], problems: inout [String],
+                      ignores: [IgnoreRule], visited: inout Set<String>) {
+        guard let real = FileSystem.realPath(directory), visited.insert(real).inserted else { return }
+        let names: [String]
+        switch FileSystem.entries(directory) {
+        case let .success(list): names = list
+        case let .failure(error):
+            problems.append(error.description)
+            return
+        }
+        let ignores = ignores + gitignore(in: directory)
+        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) where !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            let display = shown == "." ? name : shown + "/" + name
+            let kind = FileSystem.kind(path)
+            guard kind == .directory || (kind == .file && Self.extensions.contains(where: { name.hasSuffix($0) })) else { continue }
+            if isIgnored(path, isDirectory: kind == .directory, by: ignores) { continue }
+            if kind == .directory {
+                walk(path, shown: display, into: &inputs, problems: &problems, ignores: ignores, visited: &visited)
+                continue
+            }
+            let configuration = configuration(for: path)
+            if let relative = FileSystem.relative(path, to: configuration.configuration.directory), !configuration.configuration.includes(relative) {
+                continue
+            }
+            inputs.append(Input(path: display, absolutePath: path, explicit: false, configuration: configuration, contents: nil))
+        }
+    }
+
+    /// The `.gitignore` rules of the folders above `directory`, up to the repository root.
+    func gitignores(above directory: String) -> [IgnoreRule] {
+        var folders: [String] = []
+        var current = FileSystem.parent(directory)
+        var isRoot = FileSystem.kind(directory + "/.git") != .missing
+        while !isRoot, current != "/" {
+            folders.append(current)
+            isRoot = FileSystem.kind(current + "/.git") != .missing
+            current = FileSystem.parent(current)
+        }
+        return folders.reversed().flatMap(gitignore(in:))
+    }
+
+    func gitignore(in directory: String) -> [IgnoreRule] {
+        guard case let .success(bytes) = FileSystem.read(directory + "/.gitignore") else { return [] }
+        var rules: [IgnoreRule] = []
+        for raw in String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            var line = String(raw)
+            while line.hasSuffix(" ") && !line.hasSuffix("\\ ") { line.removeLast() }
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let negated = line.hasPrefix("!")
+            if negated { line.removeFirst() }
+            rules.append(IgnoreRule(glob: Glob(line), negated: negated, base: directory))
+        }
+        return rules
+    }
+
+    func isIgnored(_ path: String, isDirectory: Bool, by rules: [IgnoreRule]) -> Bool {
+        var ignored = false
+        for rule in rules {
+            guard let relative = FileSystem.relative(path, to: rule.base) else { continue }
+            if rule.glob.matches(relative, isDirectory: isDirectory) { ignored = !rule.negated }
+        }
+        return ignored
+    }
+
+    // MARK: Linting
+
+    /// Reads and lints one input with its configuration. Files found by walking a folder that
+    /// are not request documents of a known operation are skipped (`nil` report, a note).
+    public func lint(_ input: Input, operation requested: OperationID? = nil) -> (report: FileReport?, note: String?, suppressed: Int) {
+        let resolved = input.configuration
+        let configuration = resolved.configuration
+        let bytes: [UInt8]
+        if let contents = input.contents {
+            bytes = contents
+        } else {
+            switch FileSystem.read(input.absolutePath) {
+            case let .success(read): bytes = read
+            case let .failure(error):
+                let d = Diagnostic(rule: .ioError, message: "cannot read \(input.path): \(error.reason)", pointer: .root, range: .at(0))
+                return (FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true), nil, 0)
+            }
+        }
+        let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
+        let operation = requested ?? configuration.operation(for: relative)
+        var result = RequestDocumentReader.lint(bytes, path: input.path, linter: resolved.linter, operation: operation)
+        if result.status == .unknownOperation, !input.explicit {
+            return (nil, "skipped \(input.path): not a request document of a known operation", 0)
+        }
+        result.diagnostics = configuration.applyingRuleSettings(result.diagnostics)
+        var suppressed = 0
+        if suppressionsEnabled, !configuration.suppressions.isEmpty {
+            var kept: [Diagnostic] = []
+            var matched = Set<Int>()
+            var applicable = Set<Int>()
+            for (index, suppression) in configuration.suppressions.enumerated() where suppression.files.matches(relative) {
+                applicable.insert(index)
+            }
+            for diagnostic in result.diagnostics {
+                if let index = configuration.suppressions.indices.first(where: { configuration.suppressions[$0].covers(diagnostic, relativePath: relative) }) {
+                    matched.insert(index)
+                    suppressed += 1
+                } else {
+                    kept.append(diagnostic)
+                }
+            }
+            result.diagnostics = kept
+            resolved.lock.withLock {
+                resolved.matchedSuppressions.formUnion(matched)
+                resolved.applicableSuppressions.formUnion(applicable)
+            }
+        }
+        return (FileReport(path: input.path, result: result), nil, suppressed)
+    }
+
+    /// Reports for configuration problems and for suppressions that applied to a linted file
+    /// but matched nothing (warnings on the configuration file, so stale ones get removed).
+    public func configurationReports() -> [FileReport] {
+        var reports: [FileReport] = []
+        for resolved in loadOrder {
+            var report = resolved.report
+            if suppressionsEnabled, let path = resolved.configuration.path {
+                let stale = resolved.lock.withLock { resolved.applicableSuppressions.subtracting(resolved.matchedSuppressions) }
+                if !stale.isEmpty, case let .success(bytes) = FileSystem.read(FileSystem.absolute(path, from: workingDirectory)) {
+                    let lines = LineTable(bytes)
+                    var located = report?.diagnostics ?? []
+                    for index in stale.sorted() {
+                        let s = resolved.configuration.suppressions[index]
+                        let d = Diagnostic(rule: "config", severity: .warning,
+                                           message: "this suppression (\(s.rule)\(s.pointer.map { " at \($0)" } ?? "") in \(s.files)) matched no finding: remove it",
+                                           pointer: JSONPointer(tokens: ["suppressions", String(index)]), range: s.range)
+                        located.append(LocatedDiagnostic(d, lines: lines))
+                    }
+                    report = FileReport(path: path, operation: nil, diagnostics: located, failed: report?.failed ?? false)
+                }
+            }
+            if let report { reports.append(report) }
+        }
+        return reports
+    }
+}

@@ -1,0 +1,219 @@
+import ReqLintCore
+import ReqLintImport
+import ReqLintReport
+
+/// One run of reqlint over a set of paths: finds each file's configuration (the nearest
+/// `.reqlint.yaml` up to the repository root, or `--config`), walks folders honouring
+/// include/exclude and `.gitignore`, lints each file with its configuration's rules,
+/// operation mapping, rule settings and suppressions, and accounts for suppressions that
+/// matched nothing.
+///
+/// Not thread-safe: resolve configurations and plan on one thread; ``lint(_:)`` of planned
+/// inputs may then run on many threads, as it only reads.
+public final class Workspace: @unchecked Sendable {
+    /// A file to lint.
+    public struct Input: Sendable {
+        /// The path as reports show it.
+        public var path: String
+        /// The absolute path (for standard input: where it is said to be).
+        public var absolutePath: String
+        /// Named on the command line (or standard input), not found by walking a folder.
+        public var explicit: Bool
+        /// The configuration that applies.
+        public var configuration: ResolvedConfiguration
+        /// The bytes, for standard input.
+        public var contents: [UInt8]?
+    }
+
+    /// A configuration and everything built from it.
+    public final class ResolvedConfiguration: @unchecked Sendable {
+        public let configuration: Configuration
+        public let linter: Linter
+        /// Problems with the configuration file itself.
+        public let report: FileReport?
+        /// Indices of suppressions that matched at least one finding, and that could have
+        /// (their glob matched a linted file). Written under `lock`.
+        var matchedSuppressions = Set<Int>()
+        var applicableSuppressions = Set<Int>()
+        let lock = Lock()
+
+        init(configuration: Configuration, linter: Linter, report: FileReport?) {
+            self.configuration = configuration
+            self.linter = linter
+            self.report = report
+        }
+    }
+
+    public let workingDirectory: String
+    let explicitConfiguration: String?
+    let bundled: OperationRegistry
+    public let suppressionsEnabled: Bool
+    var byPath: [String: ResolvedConfiguration] = [:]
+    var configPathByDirectory: [String: String?] = [:]
+
+    /// A workspace rooted at the working directory. `configuration` is `--config`.
+    public init(workingDirectory: String = FileSystem.currentDirectory(), configuration: String?, suppressions: Bool = true) throws {
+        self.workingDirectory = workingDirectory
+        explicitConfiguration = configuration.map { FileSystem.absolute($0, from: workingDirectory) }
+        bundled = try BundledRules.registry()
+        suppressionsEnabled = suppressions
+    }
+
+    /// Every configuration that was loaded, in the order first used.
+    public var configurations: [ResolvedConfiguration] { loadOrder }
+    var loadOrder: [ResolvedConfiguration] = []
+
+    // MARK: Configuration
+
+    /// The configuration for a file at `absolutePath`.
+    public func configuration(for absolutePath: String) -> ResolvedConfiguration {
+        if let explicitConfiguration { return load(explicitConfiguration) }
+        let path = configurationPath(from: FileSystem.parent(absolutePath))
+        return path.map { load($0) } ?? load(defaultsFor: workingDirectory)
+    }
+
+    /// The nearest `.reqlint.yaml` (or `.reqlint.yml`) from `directory` up to the repository root.
+    func configurationPath(from directory: String) -> String? {
+        if let cached = configPathByDirectory[directory] { return cached }
+        var found: String?
+        for name in [".reqlint.yaml", ".reqlint.yml"] where FileSystem.kind(directory + "/" + name) == .file {
+            found = (directory == "/" ? "" : directory) + "/" + name
+            break
+        }
+        if found == nil, FileSystem.kind(directory + "/.git") == .missing, directory != "/" {
+            found = configurationPath(from: FileSystem.parent(directory))
+        }
+        configPathByDirectory[directory] = found
+        return found
+    }
+
+    func load(defaultsFor directory: String) -> ResolvedConfiguration {
+        if let cached = byPath[""] { return cached }
+        let resolved = ResolvedConfiguration(configuration: Configuration(directory: directory), linter: Linter(registry: bundled), report: nil)
+        byPath[""] = resolved
+        loadOrder.append(resolved)
+        return resolved
+    }
+
+    func load(_ path: String) -> ResolvedConfiguration {
+        if let cached = byPath[path] { return cached }
+        let resolved = build(path)
+        byPath[path] = resolved
+        loadOrder.append(resolved)
+        return resolved
+    }
+
+    func build(_ path: String) -> ResolvedConfiguration {
+        let directory = FileSystem.parent(path)
+        let shown = FileSystem.relative(path, to: workingDirectory) ?? path
+        let bytes: [UInt8]
+        switch FileSystem.read(path) {
+        case let .success(read): bytes = read
+        case let .failure(error):
+            let d = Diagnostic(rule: .ioError, message: error.description, pointer: .root, range: .at(0))
+            return failed(directory, FileReport(path: shown, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true))
+        }
+        let operations = Set(bundled.ids)
+        var known = Set(RuleDocumentation.descriptors(bundled).map(\.id))
+        known.insert(ConfigurationLoader.rule)
+        var loaded = ConfigurationLoader.load(bytes: bytes, path: shown, directory: directory, knownRules: known, knownOperations: operations)
+        var extraRules: [DocumentedRule] = []
+        var problems: [Diagnostic] = []
+        if !loaded.configuration.rulePaths.isEmpty {
+            (extraRules, problems) = Self.loadRules(loaded.configuration.rulePaths, origin: loaded.configuration.origins["rule-paths"])
+            if !extraRules.isEmpty {
+                known.formUnion(extraRules.map(\.descriptor.id))
+                loaded = ConfigurationLoader.load(bytes: bytes, path: shown, directory: directory, knownRules: known, knownOperations: operations)
+            }
+        }
+        var registry = bundled
+        do {
+            registry = try Self.registry(bundled: bundled, models: loaded.configuration.models, extraRules: extraRules)
+        } catch {
+            problems.append(Diagnostic(rule: ConfigurationLoader.rule, message: "\(error)", pointer: JSONPointer(tokens: ["model"]),
+                                       range: .at(0)))
+        }
+        let lines = LineTable(bytes)
+        let diagnostics = (loaded.diagnostics + problems).sorted(by: Diagnostic.sourceOrder)
+        let report = diagnostics.isEmpty ? nil
+            : FileReport(path: shown, operation: nil, diagnostics: diagnostics.map { LocatedDiagnostic($0, lines: lines) },
+                         failed: diagnostics.contains { $0.severity == .error })
+        return ResolvedConfiguration(configuration: loaded.configuration, linter: Linter(registry: registry), report: report)
+    }
+
+    func failed(_ directory: String, _ report: FileReport) -> ResolvedConfiguration {
+        ResolvedConfiguration(configuration: Configuration(directory: directory), linter: Linter(registry: bundled), report: report)
+    }
+
+    /// Documented rules from `rule-paths` (files, or folders of `.json` files).
+    static func loadRules(_ paths: [String], origin: String?) -> ([DocumentedRule], [Diagnostic]) {
+        var rules: [DocumentedRule] = []
+        var problems: [Diagnostic] = []
+        var files: [String] = []
+        for path in paths {
+            switch FileSystem.kind(path) {
+            case .directory:
+                if case let .success(names) = FileSystem.entries(path) {
+                    files += names.filter { $0.hasSuffix(".json") }.sorted().map { path + "/" + $0 }
+                }
+            case .file: files.append(path)
+            default:
+                problems.append(Diagnostic(rule: ConfigurationLoader.rule, message: "rule-paths: \(path) does not exist (set at \(origin ?? "?"))",
+                                           pointer: JSONPointer(tokens: ["rule-paths"]), range: .at(0)))
+            }
+        }
+        for file in files {
+            do {
+                guard case let .success(bytes) = FileSystem.read(file) else { throw ReqLintError("cannot read \(file)") }
+                let document = JSONParser.parse(bytes)
+                guard let root = document.root else { throw ReqLintError("\(file): \(document.syntaxError?.message ?? "not JSON")") }
+                rules.append(try DocumentedRule(json: document.value(at: root), requireExamples: false))
+            } catch {
+                problems.append(Diagnostic(rule: ConfigurationLoader.rule, message: "rule-paths: \(file): \(error)",
+                                           pointer: JSONPointer(tokens: ["rule-paths"]), range: .at(0)))
+            }
+        }
+        return (rules, problems)
+    }
+
+    /// The bundled registry with packs re-imported from newer models and extra rules added.
+    static func registry(bundled: OperationRegistry, models: [String], extraRules: [DocumentedRule]) throws -> OperationRegistry {
+        var operations = bundled.operations
+        if !models.isEmpty {
+            let overlays = try BundledRules.overlays()
+            for path in models {
+                let file = try ServiceModelFile(path: path)
+                var used = false
+                for (id, current) in bundled.operations {
+                    guard let pack = try? PackImporter.importPack(from: file, operation: id.name, service: id.service),
+                          pack.service.endpointPrefix == current.pack.service.endpointPrefix else { continue }
+                    operations[id] = try OperationModel(pack: try overlays[id]?.applied(to: pack) ?? pack)
+                    used = true
+                }
+                if !used { throw ReqLintError("model \(path) has none of the operations reqlint checks") }
+            }
+        }
+        let rules = try DocumentedRuleSet(bundled.documentedRules.rules + extraRules)
+        return OperationRegistry(Array(operations.values), documentedRules: rules)
+    }
+}
+
+/// A small mutex.
+final class Lock: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

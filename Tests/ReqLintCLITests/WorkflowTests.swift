@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+
+/// Configuration, suppressions, baselines, CI formats and inputs, through the built binary.
+struct WorkflowTests {
+    typealias CLI = CLITests
+
+    static let irDirty = Array("""
+    {
+      "JobName": "ok",
+      "JobType": "default",
+      "RoleArn": "arn:aws:iam::123456789012:role/R",
+      "InputConfig": {"JobDurationInSeconds": 20000}
+    }
+    """.utf8)
+
+    static func workspace(_ files: [String: String]) throws -> URL {
+        let directory = try CLI.temporaryDirectory(files.mapValues { Array($0.utf8) })
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test func configurationIsFoundUpwardAndAppliesRuleSettings() throws {
+        let directory = try Self.workspace([
+            ".reqlint.yaml": "rules:\n  enum: warning\n  sagemaker/job-duration-max: off\n",
+            "requests/ir.json": String(decoding: Self.irDirty, as: UTF8.self),
+        ])
+        let run = try CLI.run(["lint", "requests"], in: directory)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout == "requests/ir.json:3:14: warning: JobType must be one of Default, Advanced; did you mean \"Default\"? [enum]\n")
+        let strict = try CLI.run(["lint", "--fail-level", "warning", "requests"], in: directory)
+        #expect(strict.status == 1)
+    }
+
+    @Test func configurationProblemsHavePositionsAndExitTwo() throws {
+        let directory = try Self.workspace([
+            ".reqlint.yaml": "rules:\n  nosuch: error\n  enum: loud\nfail-level: fatal\nexclud: []\nsuppressions:\n  - files: '*.json'\n    rule: enum\n",
+            "ir.json": String(decoding: Self.irDirty, as: UTF8.self),
+        ])
+        let run = try CLI.run(["lint", "ir.json"], in: directory)
+        #expect(run.status == 2)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:2:3: error: unknown rule \"nosuch\"") })
+        #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:3:9: error: a rule is set to off, info, warning or error") })
+        #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:4:13: error: fail-level is error, warning or info") })
+        #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:5:1: error: unknown key \"exclud\"") })
+        #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:7:5: error: a suppression needs a reason") })
+        // The request file is still checked.
+        #expect(lines.contains { $0.hasPrefix("ir.json:3:14: error: JobType") })
+    }
+
+    @Test func suppressionsNeedAReasonAndStaleOnesAreReported() throws {
+        let directory = try Self.workspace([
+            ".reqlint.yaml": """
+            suppressions:
+              - files: "*.json"
+                rule: enum
+                pointer: /JobType
+                reason: migrating job types in PROJ-7
+              - files: "*.json"
+                rule: pattern
+                reason: no longer needed
+            """,
+            "ir.json": String(decoding: Self.irDirty, as: UTF8.self),
+        ])
+        let run = try CLI.run(["lint", "ir.json"], in: directory)
+        #expect(run.status == 1)
+        #expect(!run.stdout.contains("[enum]"))
+        #expect(run.stdout.contains(".reqlint.yaml:6:5: warning: this suppression (pattern in *.json) matched no finding: remove it [config]"))
+        #expect(run.stderr.contains("1 suppressed"))
+        let audit = try CLI.run(["lint", "--no-suppressions", "ir.json"], in: directory)
+        #expect(audit.stdout.contains("[enum]"))
+    }
+
+    @Test func baselineReportsOnlyNewFindingsAndSurvivesReformatting() throws {
+        let directory = try Self.workspace(["ir.json": String(decoding: Self.irDirty, as: UTF8.self)])
+        let write = try CLI.run(["lint", "--write-baseline", "baseline.json", "ir.json"], in: directory)
+        #expect(write.status == 1)
+        // Reformat the file: same findings at other positions.
+        let minified = String(decoding: Self.irDirty, as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+        try minified.write(to: directory.appendingPathComponent("ir.json"), atomically: true, encoding: .utf8)
+        let again = try CLI.run(["lint", "--baseline", "baseline.json", "ir.json"], in: directory)
+        #expect(again.status == 0, "\(again.stdout)")
+        #expect(again.stdout.isEmpty)
+        #expect(again.stderr.contains("in the baseline"))
+        // A new finding is reported.
+        try minified.replacingOccurrences(of: "\"ok\"", with: "\"bad_name\"").write(to: directory.appendingPathComponent("ir.json"), atomically: true, encoding: .utf8)
+        let new = try CLI.run(["lint", "--baseline", "baseline.json", "ir.json"], in: directory)
+        #expect(new.status == 1)
+        #expect(new.stdout.contains("JobName must match the pattern"))
+        #expect(!new.stdout.contains("[enum]"))
+    }
+
+    @Test func githubFormatIsWorkflowCommands() throws {
+        let directory = try Self.workspace(["dir,with:odd/ir.json": String(decoding: Self.irDirty, as: UTF8.self)])
+        let run = try CLI.run(["lint", "--format", "github", "dir,with:odd/ir.json"], in: directory)
+        #expect(run.stdout.split(separator: "\n").first == "::error file=dir%2Cwith%3Aodd/ir.json,line=3,col=14,endLine=3,endColumn=23,title=reqlint enum::JobType must be one of Default, Advanced; did you mean \"Default\"? [enum]")
+    }
+
+    @Test func severalReportsInOneRun() throws {
+        let directory = try Self.workspace(["ir.json": String(decoding: Self.irDirty, as: UTF8.self)])
+        let run = try CLI.run(["lint", "--output", "sarif=out/r.sarif", "--output", "junit=r.xml", "--output", "json=r.json", "ir.json"], in: directory)
+        #expect(run.status == 2 || run.status == 1)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let ok = try CLI.run(["lint", "--output", "sarif=out/r.sarif", "--output", "junit=r.xml", "--output", "json=r.json", "ir.json"], in: directory)
+        #expect(ok.status == 1)
+        #expect(ok.stdout.contains("[enum]"))
+        let sarif = try String(contentsOf: directory.appendingPathComponent("out/r.sarif"), encoding: .utf8)
+        #expect(sarif.contains("\"version\": \"2.1.0\""))
+        let junit = try String(contentsOf: directory.appendingPathComponent("r.xml"), encoding: .utf8)
+        #expect(junit.contains("<testcase classname=\"ir.json\" name=\"enum\""))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("r.json"))) as! [String: Any]
+        #expect(json["version"] as? Int == 1)
+    }
+
+    @Test func junitIsReadByARealJUnitConsumer() throws {
+        let directory = try Self.workspace(["a.json": String(decoding: Self.irDirty, as: UTF8.self), "b.json": String(decoding: CLI.clean, as: UTF8.self)])
+        _ = try CLI.run(["lint", "--output", "junit=r.xml", "a.json", "b.json"], in: directory)
+        let script = """
+        import sys
+        try:
+            from junitparser import JUnitXml, Failure
+        except ImportError:
+            print("junitparser is not installed (pip install junitparser)"); sys.exit(3)
+        xml = JUnitXml.fromfile(sys.argv[1])
+        cases = [(c.classname, c.name, any(isinstance(r, Failure) for r in c.result)) for s in xml for c in s]
+        print(sorted(cases))
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, directory.appendingPathComponent("r.xml").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(output.contains("('a.json', 'enum', True)"))
+        #expect(output.contains("('a.json', 'sagemaker/job-duration-max', True)"))
+        #expect(output.contains("('b.json', 'reqlint', False)"))
+    }
+
+    @Test func standardInputWithAName() throws {
+        let directory = try Self.workspace([".reqlint.yaml": "rules:\n  enum: off\n"])
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["lint", "--stdin-filename", "requests/ir.json", "-"]
+        process.currentDirectoryURL = directory
+        let input = Pipe()
+        let out = Pipe()
+        process.standardInput = input
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(Self.irDirty))
+        try input.fileHandleForWriting.close()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stdout == "requests/ir.json:5:43: error: JobDurationInSeconds must be at most 18000 seconds (found 20000) [sagemaker/job-duration-max]\n")
+    }
+
+    @Test func walkHonoursIncludeExcludeAndGitignoreAndSkipsOtherJSON() throws {
+        let directory = try Self.workspace([
+            ".reqlint.yaml": "exclude: [\"fixtures/\"]\n",
+            ".gitignore": "build/\n*.generated.json\n",
+            "req/ir.json": String(decoding: Self.irDirty, as: UTF8.self),
+            "req/ir.yml.txt": "x",
+            "req/package.json": "{\"name\": \"x\", \"version\": \"1.0.0\"}",
+            "req/fixtures/ir.json": String(decoding: Self.irDirty, as: UTF8.self),
+            "req/build/ir.json": String(decoding: Self.irDirty, as: UTF8.self),
+            "req/x.generated.json": String(decoding: Self.irDirty, as: UTF8.self),
+        ])
+        let run = try CLI.run(["lint", "--format", "json", "req"], in: directory)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        #expect((object["files"] as! [[String: Any]]).map { $0["path"] as! String } == ["req/ir.json"])
+        #expect(run.stderr.contains("skipped req/package.json: not a request document of a known operation"))
+        // Named explicitly, it is an error.
+        let explicit = try CLI.run(["lint", "req/package.json"], in: directory)
+        #expect(explicit.status == 2)
+        #expect(explicit.stdout.contains("[unknown-operation]"))
+    }
+
+    @Test func outputIsTheSameWithOneOrManyWorkers() throws {
+        let one = try CLI.run(["lint", "--jobs", "1", "--format", "json", "corpus"])
+        let many = try CLI.run(["lint", "--jobs", "8", "--format", "json", "corpus"])
+        #expect(one.stdout == many.stdout)
+        #expect(one.stdout.count > 10000)
+    }
+
+    @Test func colourOnlyWhenAskedOrOnATerminal() throws {
+        let directory = try Self.workspace(["ir.json": String(decoding: Self.irDirty, as: UTF8.self)])
+        #expect(!(try CLI.run(["lint", "ir.json"], in: directory).stdout.contains("\u{1B}[")))
+        #expect(try CLI.run(["lint", "--color", "always", "ir.json"], in: directory).stdout.contains("\u{1B}[1;31merror:"))
+    }
+}

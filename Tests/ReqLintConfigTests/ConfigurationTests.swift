@@ -1,0 +1,117 @@
+@testable import ReqLintConfig
+import ReqLintCore
+import ReqLintReport
+import Testing
+
+struct GlobTests {
+    @Test(arguments: [
+        ("*.json", "a.json", true), ("*.json", "dir/sub/a.json", true), ("*.json", "a.yaml", false),
+        ("requests/*.json", "requests/a.json", true), ("requests/*.json", "requests/sub/a.json", false),
+        ("requests/**/*.json", "requests/a.json", true), ("requests/**/*.json", "requests/x/y/a.json", true),
+        ("requests/**", "requests/x/y/a.json", true), ("/top.json", "top.json", true), ("/top.json", "dir/top.json", false),
+        ("a?.json", "ab.json", true), ("a?.json", "abc.json", false), ("[ab].json", "b.json", true), ("[!ab].json", "b.json", false),
+    ])
+    func matching(_ glob: String, _ path: String, _ expected: Bool) {
+        #expect(Glob(glob).matches(path) == expected, "\(glob) vs \(path)")
+    }
+
+    @Test func folderGlobsCoverWhatIsInside() {
+        #expect(Glob("fixtures/").covers("req/fixtures/a.json"))
+        #expect(Glob("fixtures/").covers("fixtures/a.json"))
+        #expect(!Glob("fixtures/").covers("req/fixtures.json"))
+        #expect(Glob("build/").matches("build", isDirectory: true))
+        #expect(!Glob("build/").matches("build"))
+    }
+}
+
+struct ConfigurationLoaderTests {
+    static let rules: Set<RuleID> = ["enum", "range", "config", "sagemaker/job-name-truncation"]
+    static let operations: Set<OperationID> = [OperationID("sagemaker:CreateInferenceExperiment")!]
+
+    static func load(_ text: String) -> ConfigurationLoader.Loaded {
+        ConfigurationLoader.load(bytes: Array(text.utf8), path: ".reqlint.yaml", directory: "/repo", knownRules: rules, knownOperations: operations)
+    }
+
+    @Test func readsEveryKey() {
+        let loaded = Self.load("""
+        version: 1
+        include: ["requests/**"]
+        exclude: fixtures/
+        operations:
+          "shadow/*.json": sagemaker:CreateInferenceExperiment
+        rules:
+          enum: warning
+          sagemaker/job-name-truncation: off
+        fail-level: warning
+        rule-paths: policies
+        model: [models/sagemaker.json]
+        suppressions:
+          - files: "legacy/*.json"
+            rule: range
+            pointer: /InputConfig/JobDurationInSeconds
+            reason: "old jobs, see PROJ-1"
+        """)
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
+        let c = loaded.configuration
+        #expect(c.include.map(\.pattern) == ["requests/**"])
+        #expect(c.exclude.map(\.pattern) == ["fixtures/"])
+        #expect(c.operation(for: "shadow/a.json") == OperationID("sagemaker:CreateInferenceExperiment"))
+        #expect(c.rules[RuleID("enum")] == .warning)
+        #expect(c.failLevel == .warning)
+        #expect(c.rulePaths == ["/repo/policies"])
+        #expect(c.models == ["/repo/models/sagemaker.json"])
+        #expect(c.suppressions.first?.pointer == JSONPointer("/InputConfig/JobDurationInSeconds"))
+        #expect(c.origins["rules"] == ".reqlint.yaml:6:1")
+        #expect(c.includes("requests/a.json") && !c.includes("other/a.json") && !c.includes("requests/fixtures/a.json"))
+    }
+
+    @Test func everyProblemHasAPosition() {
+        let text = "rules:\n  nope: off\n  enum: maybe\nfail_level: error\noperations:\n  \"*.json\": sagemaker:Nope\n"
+        let loaded = Self.load(text)
+        let lines = LineTable(Array(text.utf8))
+        let found = loaded.diagnostics.map { d -> String in
+            let p = lines.position(of: d.range.start)
+            return "\(p.line):\(p.column) \(d.message)"
+        }
+        #expect(found.contains { $0.hasPrefix("2:3 unknown rule \"nope\"") })
+        #expect(found.contains { $0.hasPrefix("3:9 a rule is set to off, info, warning or error") })
+        #expect(found.contains { $0.hasPrefix("4:1 unknown key \"fail_level\"; did you mean \"fail-level\"?") })
+        #expect(found.contains { $0.hasPrefix("6:13 unknown operation \"sagemaker:Nope\"") })
+        #expect(loaded.diagnostics.allSatisfy { $0.rule == "config" && $0.severity == .error })
+    }
+
+    @Test func invalidYAMLIsADiagnostic() {
+        let loaded = Self.load("rules: [unclosed\n")
+        #expect(loaded.diagnostics.count == 1)
+        #expect(loaded.diagnostics[0].message.contains("is not valid YAML"))
+    }
+
+    @Test func ruleSettingsChangeSeverityOrDrop() {
+        var c = Configuration(directory: "/")
+        c.rules = [RuleID("enum"): .warning, RuleID("range"): .off]
+        let d = [Diagnostic(rule: "enum", message: "a", pointer: .root, range: .at(0)), Diagnostic(rule: "range", message: "b", pointer: .root, range: .at(0))]
+        let applied = c.applyingRuleSettings(d)
+        #expect(applied.map(\.rule) == ["enum"])
+        #expect(applied[0].severity == .warning)
+    }
+}
+
+struct BaselineTests {
+    static func report(_ path: String, _ pointers: [String]) -> FileReport {
+        FileReport(path: path, operation: nil, diagnostics: pointers.map {
+            LocatedDiagnostic(fileLevel: Diagnostic(rule: "enum", message: "m", pointer: JSONPointer($0)!, range: .at(0)))
+        }, failed: false)
+    }
+
+    @Test func acceptsEachRecordedFindingOnce() throws {
+        let recorded = [Self.report("./a.json", ["/X", "/X", "/Y"])]
+        var baseline = try Baseline(bytes: Array(Baseline().serialized(recorded).utf8))
+        let (filtered, accepted) = baseline.filter(Self.report("a.json", ["/X", "/X", "/X", "/Y", "/Z"]))
+        #expect(accepted == 3)
+        #expect(filtered.diagnostics.map(\.diagnostic.pointer.description) == ["/X", "/Z"])
+    }
+
+    @Test func rejectsOtherFiles() {
+        #expect(throws: (any Error).self) { try Baseline(bytes: Array("{\"nope\":1}".utf8)) }
+    }
+}
