@@ -125,59 +125,74 @@ struct Lint: ParsableCommand {
         if skipNonRequests {
             for index in plan.inputs.indices { plan.inputs[index].explicit = false }
         }
-        let results = LintRun.run(plan.inputs, workspace: workspace, operation: requested, jobs: jobs)
-        var reports: [FileReport] = []
-        var suppressed = 0
-        var accepted = 0
-        var skipped = 0
-        for result in results {
-            if let note = result.note {
-                skipped += 1
-                if !quiet { Terminal.error("reqlint: \(note)") }
-            }
-            suppressed += result.suppressed
-            guard var report = result.report else { continue }
-            if baselineFilter != nil {
-                let filtered = baselineFilter!.filter(report)
-                report = filtered.report
-                accepted += filtered.accepted
-            }
-            reports.append(report)
-        }
-        let configurationReports = workspace.configurationReports()
-        let all = configurationReports + reports
-        for problem in plan.problems { Terminal.error("reqlint: \(problem)") }
-
         let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
             ?? workspace.configurations.first?.configuration.failLevel ?? .error
         let useColor = color == .always || (color == .auto && isatty(1) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true))
-        Terminal.output(render(format, all, failLevel: failLevel, color: useColor))
-        for entry in output {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            if let error = FileSystem.write(render(Format(rawValue: parts[0])!, all, failLevel: failLevel, color: false), to: parts[1]) {
+        // Text and GitHub output stream chunk by chunk, in input order, holding no reports;
+        // the other formats, extra outputs and baselines need the whole run.
+        let streaming = (format == .text || format == .github) && output.isEmpty && writeBaseline == nil
+        var reports: [FileReport] = []
+        var tally = Tally()
+        let chunk = 512
+        var start = 0
+        while start < plan.inputs.count {
+            let slice = Array(plan.inputs[start ..< min(start + chunk, plan.inputs.count)])
+            start += chunk
+            var chunkReports: [FileReport] = []
+            for result in LintRun.run(slice, workspace: workspace, operation: requested, jobs: jobs) {
+                if let note = result.note {
+                    tally.skipped += 1
+                    if !quiet { Terminal.error("reqlint: \(note)") }
+                }
+                tally.suppressed += result.suppressed
+                guard var report = result.report else { continue }
+                if baselineFilter != nil {
+                    let filtered = baselineFilter!.filter(report)
+                    report = filtered.report
+                    tally.accepted += filtered.accepted
+                }
+                tally.add(report, failLevel: failLevel)
+                chunkReports.append(report)
+            }
+            if streaming {
+                Terminal.output(render(format, chunkReports, failLevel: failLevel, color: useColor))
+            } else {
+                reports += chunkReports
+            }
+        }
+        let configurationReports = workspace.configurationReports()
+        for report in configurationReports { tally.add(report, failLevel: failLevel, counted: false) }
+        for problem in plan.problems { Terminal.error("reqlint: \(problem)") }
+        if streaming {
+            Terminal.output(render(format, configurationReports, failLevel: failLevel, color: useColor))
+        } else {
+            let all = configurationReports + reports
+            Terminal.output(render(format, all, failLevel: failLevel, color: useColor))
+            for entry in output {
+                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+                if let error = FileSystem.write(render(Format(rawValue: parts[0])!, all, failLevel: failLevel, color: false), to: parts[1]) {
+                    Terminal.error("reqlint: \(error)")
+                    throw ExitCode(2)
+                }
+            }
+            if let writeBaseline, let error = FileSystem.write(Baseline().serialized(reports), to: writeBaseline) {
                 Terminal.error("reqlint: \(error)")
                 throw ExitCode(2)
             }
         }
-        if let writeBaseline, let error = FileSystem.write(Baseline().serialized(reports), to: writeBaseline) {
-            Terminal.error("reqlint: \(error)")
-            throw ExitCode(2)
-        }
 
-        let errors = reports.reduce(0) { $0 + $1.count(.error) }
-        let warnings = reports.reduce(0) { $0 + $1.count(.warning) }
         if !quiet {
-            var summary = "reqlint: \(reports.count) file\(reports.count == 1 ? "" : "s") checked, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-            let failed = reports.filter(\.failed).count
-            if failed > 0 { summary += ", \(failed) file\(failed == 1 ? "" : "s") could not be checked" }
-            if suppressed > 0 { summary += ", \(suppressed) suppressed" }
-            if accepted > 0 { summary += ", \(accepted) in the baseline" }
-            if skipped > 0 { summary += ", \(skipped) skipped" }
+            let files = tally.files
+            var summary = "reqlint: \(files) file\(files == 1 ? "" : "s") checked, \(tally.errors) error\(tally.errors == 1 ? "" : "s"), \(tally.warnings) warning\(tally.warnings == 1 ? "" : "s")"
+            if tally.failed > 0 { summary += ", \(tally.failed) file\(tally.failed == 1 ? "" : "s") could not be checked" }
+            if tally.suppressed > 0 { summary += ", \(tally.suppressed) suppressed" }
+            if tally.accepted > 0 { summary += ", \(tally.accepted) in the baseline" }
+            if tally.skipped > 0 { summary += ", \(tally.skipped) skipped" }
             summary += " in \(Clock.seconds(since: started))"
             Terminal.error(summary)
         }
-        if all.contains(where: \.failed) || !plan.problems.isEmpty { throw ExitCode(2) }
-        if all.contains(where: { $0.diagnostics.contains { $0.diagnostic.severity >= failLevel } }) { throw ExitCode(1) }
+        if tally.anyFailed || !plan.problems.isEmpty { throw ExitCode(2) }
+        if tally.atFailLevel { throw ExitCode(1) }
     }
 
     func render(_ format: Format, _ reports: [FileReport], failLevel: Severity, color: Bool) -> String {
@@ -191,6 +206,24 @@ struct Lint: ParsableCommand {
             return SARIFReporter(toolVersion: ReqLint.version, workingDirectory: FileSystem.currentDirectory() + "/",
                                  rules: registry.map(RuleDocumentation.descriptors) ?? RuleCatalog.modelRules).report(reports)
         }
+    }
+}
+
+/// What a run found, for the summary line and the exit code.
+struct Tally {
+    var files = 0, errors = 0, warnings = 0, failed = 0, suppressed = 0, accepted = 0, skipped = 0
+    var anyFailed = false
+    var atFailLevel = false
+
+    mutating func add(_ report: FileReport, failLevel: Severity, counted: Bool = true) {
+        if counted {
+            files += 1
+            errors += report.count(.error)
+            warnings += report.count(.warning)
+            if report.failed { failed += 1 }
+        }
+        anyFailed = anyFailed || report.failed
+        atFailLevel = atFailLevel || report.diagnostics.contains { $0.diagnostic.severity >= failLevel }
     }
 }
 
