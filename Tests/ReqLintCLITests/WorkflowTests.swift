@@ -193,4 +193,56 @@ struct WorkflowTests {
         #expect(!(try CLI.run(["lint", "ir.json"], in: directory).stdout.contains("\u{1B}[")))
         #expect(try CLI.run(["lint", "--color", "always", "ir.json"], in: directory).stdout.contains("\u{1B}[1;31merror:"))
     }
+
+    @Test func organisationRulesFromRulePaths() throws {
+        let directory = try Self.workspace([
+            ".reqlint.yaml": "rule-paths: [policies]\nrules:\n  acme/tags-required: warning\n",
+            "policies/tags-required.json": """
+            {"id": "acme/tags-required", "title": "Team tag", "severity": "error",
+             "operations": ["sagemaker:CreateInferenceRecommendationsJob"], "summary": "Every job carries a team tag.",
+             "source": {"document": "ACME tagging policy", "quote": "Every resource has a team tag."},
+             "checks": [{"kind": "requires", "pointer": "/JobType", "equals": "Default", "present": "/Tags",
+                         "message": "add Tags with a team key"}]}
+            """,
+            "ir.json": String(decoding: CLI.clean, as: UTF8.self),
+        ])
+        let run = try CLI.run(["lint", "ir.json"], in: directory)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("warning: add Tags with a team key [acme/tags-required]"))
+    }
+
+    @Test(.enabled(if: RulePackPaths.botocoreModel != nil, "botocore is not installed: no newer model to load"))
+    func aNewerModelReplacesTheBundledPack() throws {
+        let model = RulePackPaths.botocoreModel!
+        let directory = try Self.workspace([
+            ".reqlint.yaml": "model: \(model)\n",
+            "empty.yaml": "",
+            "ir.json": String(decoding: Self.irDirty, as: UTF8.self),
+        ])
+        let withModel = try CLI.run(["lint", "--format", "json", "ir.json"], in: directory)
+        let bundled = try CLI.run(["lint", "--format", "json", "--config", "empty.yaml", "ir.json"], in: directory)
+        #expect(withModel.status == 1, "\(withModel.stdout)\(withModel.stderr)")
+        #expect(withModel.stdout == bundled.stdout)
+        let broken = try Self.workspace([".reqlint.yaml": "model: missing.json\n", "ir.json": "{}"])
+        let failed = try CLI.run(["lint", "ir.json"], in: broken)
+        #expect(failed.status == 2)
+        #expect(failed.stdout.contains(".reqlint.yaml:1:1: error: cannot read"))
+    }
+}
+
+/// Where the installed botocore's SageMaker model is, if it is installed.
+enum RulePackPaths {
+    static let botocoreModel: String? = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import botocore,os;print(os.path.dirname(botocore.__file__))"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        let path = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationStatus == 0, !path.isEmpty else { return nil }
+        return path + "/data/sagemaker/2017-07-24/service-2.json.gz"
+    }()
 }
