@@ -37,7 +37,7 @@ final class ResultSlots: @unchecked Sendable {
 /// Hands out indices to workers.
 final class Counter: @unchecked Sendable {
     private var value = 0
-    private let lock = NSLockLite()
+    private let lock = Lock()
 
     func take(below limit: Int) -> Int? {
         lock.withLock {
