@@ -4,7 +4,8 @@
 //
 // Dependencies, and why each one:
 // - swift-argument-parser: the command-line front end (`Sources/reqlint`).
-// - swift-crypto: SHA-256 for the provenance checksum of imported service models.
+// - swift-crypto: SHA-256 for the provenance checksum of imported service models, and
+//   SHA-256 / HMAC-SHA256 for AWS Signature Version 4 (`Sources/ReqLintSigV4`).
 // - Yams: YAML request documents (`--cli-input-yaml`) and the `.reqlint.yaml` configuration.
 // The JSON parser is hand-written (Sources/ReqLintCore/JSON): no available package keeps
 // byte positions and duplicate keys, which every diagnostic needs.
@@ -23,6 +24,7 @@ let package = Package(
         .executable(name: "reqlint", targets: ["reqlint"]),
         .library(name: "ReqLintCore", targets: ["ReqLintCore"]),
         .library(name: "ReqLintReport", targets: ["ReqLintReport"]),
+        .library(name: "ReqLintSigV4", targets: ["ReqLintSigV4"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -73,6 +75,11 @@ let package = Package(
             dependencies: ["ReqLintCore", "ReqLintReport", "ReqLintYAML"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ReqLintSigV4",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "reqlint",
             dependencies: [
@@ -104,6 +111,11 @@ let package = Package(
         .testTarget(
             name: "ReqLintLSPTests",
             dependencies: ["ReqLintCore", "ReqLintLSP"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReqLintSigV4Tests",
+            dependencies: ["ReqLintSigV4"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

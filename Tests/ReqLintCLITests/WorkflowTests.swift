@@ -194,6 +194,20 @@ struct WorkflowTests {
         #expect(try CLI.run(["lint", "--color", "always", "ir.json"], in: directory).stdout.contains("\u{1B}[1;31merror:"))
     }
 
+    @Test func yamlDocumentsAreLintedWithExactPositions() throws {
+        let directory = try Self.workspace([
+            "requests/job.yaml": "JobName: ok\nJobType: default   # wrong case\nRoleArn: arn:aws:iam::123456789012:role/R\nInputConfig:\n  JobDurationInSeconds: 20000\nTags:\n  - Key: team\n    Value: no\n",
+            "requests/broken.yml": "JobName: [unclosed\n",
+        ])
+        let run = try CLI.run(["lint", "requests"], in: directory)
+        #expect(run.status == 2)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("requests/job.yaml:2:10: error: JobType must be one of Default, Advanced; did you mean \"Default\"? [enum]"))
+        #expect(lines.contains("requests/job.yaml:5:25: error: JobDurationInSeconds must be at most 18000 seconds (found 20000) [sagemaker/job-duration-max]"))
+        #expect(lines.contains { $0.hasPrefix("requests/job.yaml:8:12: warning: unquoted no is") && $0.hasSuffix("[yaml/implicit-type]") })
+        #expect(lines.contains { $0.hasPrefix("requests/broken.yml:") && $0.hasSuffix("[syntax]") })
+    }
+
     @Test func organisationRulesFromRulePaths() throws {
         let directory = try Self.workspace([
             ".reqlint.yaml": "rule-paths: [policies]\nrules:\n  acme/tags-required: warning\n",

@@ -1,1 +1,0 @@
-// The YAML front end: see YAMLRequestDocument.
