@@ -6,6 +6,8 @@
 // - swift-argument-parser: the command-line front end (`Sources/reqlint`).
 // - swift-crypto: SHA-256 for the provenance checksum of imported service models, and
 //   SHA-256 / HMAC-SHA256 for AWS Signature Version 4 (`Sources/ReqLintSigV4`).
+// HTTP for `reqlint send` uses FoundationNetworking (part of the toolchain) rather than
+// AsyncHTTPClient, which would add minutes to every clean build for a handful of requests.
 // - Yams: YAML request documents (`--cli-input-yaml`) and the `.reqlint.yaml` configuration.
 // The JSON parser is hand-written (Sources/ReqLintCore/JSON): no available package keeps
 // byte positions and duplicate keys, which every diagnostic needs.
@@ -80,10 +82,15 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ReqLintSend",
+            dependencies: ["ReqLintCore", "ReqLintSigV4", "ReqLintReport", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "reqlint",
             dependencies: [
-                "ReqLintCore", "ReqLintReport", "ReqLintImport", "ReqLintYAML", "ReqLintLSP", "ReqLintConfig",
+                "ReqLintCore", "ReqLintReport", "ReqLintImport", "ReqLintYAML", "ReqLintLSP", "ReqLintConfig", "ReqLintSend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -116,6 +123,11 @@ let package = Package(
         .testTarget(
             name: "ReqLintSigV4Tests",
             dependencies: ["ReqLintSigV4"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReqLintSendTests",
+            dependencies: ["ReqLintCore", "ReqLintSigV4", "ReqLintSend"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,1 @@
+// The sender: see RequestBuilder, CredentialChain, Sender.
