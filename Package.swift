@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "ReqLintLSP",
-            dependencies: ["ReqLintCore", "ReqLintReport", "ReqLintYAML"],
+            dependencies: ["ReqLintCore", "ReqLintReport", "ReqLintYAML", "ReqLintConfig"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -61,6 +61,19 @@ public struct DocumentConfiguration: Sendable, Equatable {
     public var disabledRules: Set<RuleID> = []
     /// Severity overrides by rule id.
     public var severities: [RuleID: Severity] = [:]
+    /// Suppressed findings: a rule, and optionally the pointer it is suppressed at.
+    public var suppressions: [Suppressed] = []
+
+    /// A suppression that applies to the document.
+    public struct Suppressed: Sendable, Equatable {
+        public var rule: RuleID
+        public var pointer: JSONPointer?
+
+        public init(rule: RuleID, pointer: JSONPointer?) {
+            self.rule = rule
+            self.pointer = pointer
+        }
+    }
 
     public init(operation: OperationID? = nil) { self.operation = operation }
 }
@@ -177,6 +190,9 @@ public struct DocumentAnalyzer: Sendable {
     func filtered(_ diagnostics: [Diagnostic], _ configuration: DocumentConfiguration) -> [Diagnostic] {
         diagnostics.compactMap { diagnostic in
             if configuration.disabledRules.contains(diagnostic.rule) { return nil }
+            if configuration.suppressions.contains(where: { $0.rule == diagnostic.rule && ($0.pointer == nil || $0.pointer == diagnostic.pointer) }) {
+                return nil
+            }
             var d = diagnostic
             if let severity = configuration.severities[d.rule] { d.severity = severity }
             return d

@@ -53,6 +53,8 @@ public final class LanguageServer: @unchecked Sendable {
     let queue = DispatchQueue(label: "reqlint.lsp.server")
     let lintQueue = DispatchQueue(label: "reqlint.lsp.lint", attributes: .concurrent)
     let analyzer: DocumentAnalyzer
+    /// `.reqlint.yaml` lookups (used on the server's queue only).
+    let configurationCache = ConfigurationCache()
     let output: @Sendable ([UInt8]) -> Void
     let logSink: @Sendable (String) -> Void
     let onExit: @Sendable (Int32) -> Void
@@ -229,13 +231,13 @@ public final class LanguageServer: @unchecked Sendable {
 
     // MARK: Documents
 
-    /// The configuration of a document.
-    ///
-    /// CONFIGURATION HOOK (.reqlint.yaml): the one place to look up the `.reqlint.yaml` that
-    /// governs `uri` (walking up from its directory) once ReqLintLSP can depend on the
-    /// configuration loader; see ``DocumentConfiguration``.
+    /// The configuration of a document: the `.reqlint.yaml` that governs `uri`, found as the
+    /// command line finds it (from the file's folder up to the repository root). Its
+    /// operation mapping, rule settings and suppressions apply; a changed configuration file
+    /// is read again (checked by modification time on every lint).
     func configuration(for uri: String) -> DocumentConfiguration {
-        DocumentConfiguration()
+        guard let path = ConfigurationCache.filePath(fromURI: uri) else { return DocumentConfiguration() }
+        return configurationCache.configuration(for: path)
     }
 
     func didOpen(_ params: JSONValue) {
