@@ -6,6 +6,7 @@ import ReqLintCore
 /// Artifact URIs are relative to the working directory (`uriBaseId` `%SRCROOT%`); regions
 /// have start and end, in UTF-16 columns (`columnKind`). `partialFingerprints` hash the
 /// rule, the operation and the JSON pointer, not the position, so they survive reformatting.
+/// A result whose diagnostic has a certain fix (``Fix``) carries it as SARIF `fixes`.
 public struct SARIFReporter: Reporter {
     public static let identifier = "sarif"
 
@@ -17,10 +18,30 @@ public struct SARIFReporter: Reporter {
     /// The rules listed in `tool.driver.rules` (results refer to them by index).
     public var rules: [RuleDescriptor]
 
-    public init(toolVersion: String, workingDirectory: String?, rules: [RuleDescriptor] = RuleCatalog.modelRules) {
+    /// Certain fixes by file path (as in ``FileReport/path``), written as the `fixes` of the
+    /// results whose diagnostics they fix.
+    public var fixes: [String: [LocatedFix]]
+
+    /// A certain fix with the region it replaces resolved to lines and UTF-16 columns.
+    public struct LocatedFix: Sendable, Hashable {
+        public var fix: Fix
+        public var start: LineTable.Position
+        public var end: LineTable.Position
+
+        /// Resolves `fix`'s byte range with `lines` (the table of the bytes it was computed on).
+        public init(_ fix: Fix, lines: LineTable) {
+            self.fix = fix
+            start = lines.position(of: fix.range.start)
+            end = lines.position(of: fix.range.end)
+        }
+    }
+
+    public init(toolVersion: String, workingDirectory: String?, rules: [RuleDescriptor] = RuleCatalog.modelRules,
+                fixes: [String: [LocatedFix]] = [:]) {
         self.toolVersion = toolVersion
         self.workingDirectory = workingDirectory
         self.rules = rules
+        self.fixes = fixes
     }
 
     public func report(_ files: [FileReport]) -> String {
@@ -94,23 +115,42 @@ public struct SARIFReporter: Reporter {
                 return value
             })))
         }
+        let fix = fixes[file.path]?.first {
+            $0.fix.diagnostic.rule == d.rule && $0.fix.diagnostic.range == d.range && $0.fix.diagnostic.pointer == d.pointer
+        }
+        if let fix {
+            members.append(("fixes", .array([.object([
+                ("description", .object([("text", .string(fix.fix.description))])),
+                ("artifactChanges", .array([.object([
+                    ("artifactLocation", .object(artifactLocation(file.path))),
+                    ("replacements", .array([.object([
+                        ("deletedRegion", .object([
+                            ("startLine", .integer(Int64(fix.start.line))), ("startColumn", .integer(Int64(fix.start.column))),
+                            ("endLine", .integer(Int64(fix.end.line))), ("endColumn", .integer(Int64(fix.end.column))),
+                        ])),
+                        ("insertedContent", .object([("text", .string(fix.fix.replacement))])),
+                    ])])),
+                ])])),
+            ])])))
+        }
         members.append(("partialFingerprints", .object([("reqlint/v1", .string(fingerprint))])))
         members.append(("properties", .object([("pointer", .string(d.pointer.description))])))
         return .object(members)
     }
 
-    func location(_ path: String, _ start: LineTable.Position, _ end: LineTable.Position, pointer: JSONPointer) -> JSONValue {
-        var artifact: [(String, JSONValue)]
+    func artifactLocation(_ path: String) -> [(String, JSONValue)] {
         if path.hasPrefix("/") {
-            artifact = [("uri", .string("file://" + Self.percentEncodePath(path)))]
-        } else {
-            var relative = path
-            while relative.hasPrefix("./") { relative.removeFirst(2) }
-            artifact = [("uri", .string(Self.percentEncodePath(relative))), ("uriBaseId", .string("%SRCROOT%"))]
+            return [("uri", .string("file://" + Self.percentEncodePath(path)))]
         }
-        return .object([
+        var relative = path
+        while relative.hasPrefix("./") { relative.removeFirst(2) }
+        return [("uri", .string(Self.percentEncodePath(relative))), ("uriBaseId", .string("%SRCROOT%"))]
+    }
+
+    func location(_ path: String, _ start: LineTable.Position, _ end: LineTable.Position, pointer: JSONPointer) -> JSONValue {
+        .object([
             ("physicalLocation", .object([
-                ("artifactLocation", .object(artifact)),
+                ("artifactLocation", .object(artifactLocation(path))),
                 ("region", .object([
                     ("startLine", .integer(Int64(start.line))), ("startColumn", .integer(Int64(start.column))),
                     ("endLine", .integer(Int64(end.line))), ("endColumn", .integer(Int64(end.column))),

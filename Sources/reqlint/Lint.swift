@@ -73,6 +73,12 @@ struct Lint: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not print the summary line to standard error.")
     var quiet = false
 
+    @Flag(name: .long, help: "First apply the certain fixes to JSON files (an enum value or a member name in the wrong letter case), changing only those bytes; then report what remains.")
+    var fix = false
+
+    @Flag(name: .long, help: "With --fix: print the fixes as a unified diff and write nothing (exit 0 nothing to fix, 1 fixes shown, 2 a file could not be read or parsed).")
+    var dryRun = false
+
     @Argument(help: "Request documents or folders; - for standard input.")
     var paths: [String]
 
@@ -89,6 +95,7 @@ struct Lint: ParsableCommand {
             }
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
     }
 
     func run() throws {
@@ -125,6 +132,7 @@ struct Lint: ParsableCommand {
         if skipNonRequests {
             for index in plan.inputs.indices { plan.inputs[index].explicit = false }
         }
+        if fix { try applyFixes(plan, workspace: workspace, operation: requested) }
         let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
             ?? workspace.configurations.first?.configuration.failLevel ?? .error
         let useColor = color == .always || (color == .auto && isatty(1) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true))
@@ -167,10 +175,12 @@ struct Lint: ParsableCommand {
             Terminal.output(render(format, configurationReports, failLevel: failLevel, color: useColor))
         } else {
             let all = configurationReports + reports
-            Terminal.output(render(format, all, failLevel: failLevel, color: useColor))
+            let fixes = format == .sarif || output.contains(where: { $0.hasPrefix("sarif=") })
+                ? sarifFixes(reports, inputs: plan.inputs, operation: requested) : [:]
+            Terminal.output(render(format, all, failLevel: failLevel, color: useColor, fixes: fixes))
             for entry in output {
                 let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-                if let error = FileSystem.write(render(Format(rawValue: parts[0])!, all, failLevel: failLevel, color: false), to: parts[1]) {
+                if let error = FileSystem.write(render(Format(rawValue: parts[0])!, all, failLevel: failLevel, color: false, fixes: fixes), to: parts[1]) {
                     Terminal.error("reqlint: \(error)")
                     throw ExitCode(2)
                 }
@@ -195,7 +205,8 @@ struct Lint: ParsableCommand {
         if tally.atFailLevel { throw ExitCode(1) }
     }
 
-    func render(_ format: Format, _ reports: [FileReport], failLevel: Severity, color: Bool) -> String {
+    func render(_ format: Format, _ reports: [FileReport], failLevel: Severity, color: Bool,
+                fixes: [String: [SARIFReporter.LocatedFix]] = [:]) -> String {
         switch format {
         case .text: return TextReporter(color: color).report(reports)
         case .json: return JSONReporter().report(reports)
@@ -204,8 +215,106 @@ struct Lint: ParsableCommand {
         case .sarif:
             let registry = (try? BundledRules.registry())
             return SARIFReporter(toolVersion: ReqLint.version, workingDirectory: FileSystem.currentDirectory() + "/",
-                                 rules: registry.map(RuleDocumentation.descriptors) ?? RuleCatalog.modelRules).report(reports)
+                                 rules: registry.map(RuleDocumentation.descriptors) ?? RuleCatalog.modelRules, fixes: fixes).report(reports)
         }
+    }
+}
+
+// MARK: --fix
+
+extension Lint {
+    /// `--fix`: applies the certain fixes (``Fix``) to every JSON input, for the diagnostics
+    /// its configuration reports (rule settings and suppressions apply), round after round
+    /// until none is left, and rewrites only files that change. A file that is not well-formed
+    /// JSON is never touched. With `--dry-run`, prints a unified diff instead and exits.
+    func applyFixes(_ plan: (inputs: [Workspace.Input], problems: [String]), workspace: Workspace, operation: OperationID?) throws {
+        func note(_ text: String) { if !quiet { Terminal.error("reqlint: \(text)") } }
+        var diff = ""
+        var files = 0, problems = 0, unfixable = false
+        for input in plan.inputs {
+            if RequestDocumentReader.isYAML(input.path) {
+                note("not fixing \(input.path): --fix rewrites JSON files only")
+                continue
+            }
+            if input.contents != nil, !dryRun {
+                note("not fixing \(input.path): standard input cannot be rewritten (--fix --dry-run shows the diff)")
+                continue
+            }
+            let bytes: [UInt8]
+            if let contents = input.contents {
+                bytes = contents
+            } else if case let .success(read) = FileSystem.read(input.absolutePath) {
+                bytes = read
+            } else {
+                unfixable = true // the lint run reports it
+                continue
+            }
+            let configuration = input.configuration.configuration
+            let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
+            let outcome = Fix.fixAll(bytes, linter: input.configuration.linter, operation: operation ?? configuration.operation(for: relative)) {
+                configuration.applyingRuleSettings($0).filter { diagnostic in
+                    !(workspace.suppressionsEnabled && configuration.suppressions.contains { $0.covers(diagnostic, relativePath: relative) })
+                }
+            }
+            if outcome.result.status == .unparseable {
+                unfixable = true
+                note("not fixing \(input.path): it is not well-formed JSON")
+                continue
+            }
+            guard !outcome.applied.isEmpty, outcome.bytes != bytes else { continue }
+            let text = String(decoding: outcome.bytes, as: UTF8.self)
+            guard Array(text.utf8) == outcome.bytes else { continue }
+            files += 1
+            problems += outcome.applied.count
+            if dryRun {
+                let shown = input.path.hasPrefix("/") ? input.path : "a/" + input.path
+                diff += UnifiedDiff.diff(old: bytes, new: outcome.bytes, oldName: shown,
+                                         newName: input.path.hasPrefix("/") ? input.path : "b/" + input.path)
+                continue
+            }
+            if let error = FileSystem.write(text, to: input.absolutePath) {
+                Terminal.error("reqlint: \(error)")
+                throw ExitCode(2)
+            }
+            for fix in outcome.applied { note("fixed \(input.path): \(fix.description)") }
+        }
+        let counted = "\(problems) problem\(problems == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
+        guard dryRun else {
+            if files > 0 { note("fixed \(counted)") }
+            return
+        }
+        Terminal.output(diff)
+        for problem in plan.problems { Terminal.error("reqlint: \(problem)") }
+        note(files == 0 ? "nothing to fix (dry run)" : "would fix \(counted) (dry run: nothing written)")
+        if unfixable || !plan.problems.isEmpty { throw ExitCode(2) }
+        if files > 0 { throw ExitCode(1) }
+    }
+
+    /// The certain fixes of the reported files, for SARIF `fixes`: each file with an `enum` or
+    /// `unknown-member` finding is linted again to find them.
+    func sarifFixes(_ reports: [FileReport], inputs: [Workspace.Input], operation: OperationID?) -> [String: [SARIFReporter.LocatedFix]] {
+        var byPath: [String: Workspace.Input] = [:]
+        for input in inputs where byPath[input.path] == nil { byPath[input.path] = input }
+        var fixes: [String: [SARIFReporter.LocatedFix]] = [:]
+        for report in reports where report.diagnostics.contains(where: { $0.diagnostic.rule == .enum || $0.diagnostic.rule == .unknownMember }) {
+            guard let input = byPath[report.path], !RequestDocumentReader.isYAML(input.path) else { continue }
+            let bytes: [UInt8]
+            if let contents = input.contents {
+                bytes = contents
+            } else if case let .success(read) = FileSystem.read(input.absolutePath) {
+                bytes = read
+            } else {
+                continue
+            }
+            let configuration = input.configuration.configuration
+            let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
+            let linter = input.configuration.linter
+            let result = linter.lint(bytes, operation: operation ?? configuration.operation(for: relative))
+            let lines = LineTable(bytes)
+            let found = Fix.certainFixes(for: result, registry: linter.registry).map { SARIFReporter.LocatedFix($0, lines: lines) }
+            if !found.isEmpty { fixes[report.path] = found }
+        }
+        return fixes
     }
 }
 
