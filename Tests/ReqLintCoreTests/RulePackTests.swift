@@ -91,5 +91,7 @@ struct RulePackTests {
         #expect(detect(#"{"RoleArn":"a","Tags":[]}"#) == .ambiguous([OperationID("sagemaker:CreateInferenceExperiment")!, OperationID("sagemaker:CreateInferenceRecommendationsJob")!]))
         #expect(detect("{}") == .unknown)
         #expect(detect(#"{"Unrelated":1}"#) == .unknown)
+        #expect(detect(#"{"name":"not-a-request"}"#) == .unknown)
+        #expect(detect(#"{"name":"x","version":"1.0.0","private":true}"#) == .unknown)
     }
 }

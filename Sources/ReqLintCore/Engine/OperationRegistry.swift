@@ -32,8 +32,9 @@ public struct OperationRegistry: Sendable {
     }
 
     /// Tells the operation of `document` from the names of its top-level members: the
-    /// operation whose input has the most of them, if exactly one has the most and they are
-    /// more than half of the document's members (so `{"name": …, "version": …}` is no request).
+    /// operation whose input has the most of them, if exactly one has the most, they are at
+    /// least two, and more than half of the document's members (so neither `{"name": …}` nor
+    /// `{"name": …, "version": …}` is taken for a request).
     /// Exact names count first; only if none match are names compared ignoring letter case.
     public func detect(_ document: JSONDocument) -> Detection {
         guard let root = document.root, document[root].kind == .object else { return .unknown }
@@ -52,7 +53,8 @@ public struct OperationRegistry: Sendable {
                     leaders.append(id)
                 }
             }
-            if best * 2 <= names.count { leaders = [] }
+            // One shared name (`{"name": …}`) is no evidence: a request has several members.
+            if best < 2 || best * 2 <= names.count { leaders = [] }
             if leaders.count == 1 { return .operation(leaders[0]) }
             if leaders.count > 1 { return .ambiguous(leaders.sorted()) }
         }
