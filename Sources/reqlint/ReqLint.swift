@@ -16,7 +16,7 @@ struct ReqLint: ParsableCommand {
         parsed or classified (every other file is still checked and reported).
         """,
         version: version,
-        subcommands: [Lint.self, Rules.self, Explain.self, ConfigCommand.self, LSPCommand.self, SchemaCommand.self, SkeletonCommand.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, ConfigCommand.self, LSPCommand.self, SchemaCommand.self, SkeletonCommand.self, SendCommand.self],
         defaultSubcommand: Lint.self
     )
 
