@@ -38,36 +38,41 @@ extension Workspace {
     }
 
     func walk(_ directory: String, shown: String, into inputs: inout [Input], problems: inout [String], ignores: [IgnoreRule]) {
-        var visited = Set<String>()
-        walk(directory, shown: shown, into: &inputs, problems: &problems, ignores: ignores, visited: &visited)
+        var visited = Set<[UInt8]>()
+        walk(directory, raw: nil, shown: shown, into: &inputs, problems: &problems, ignores: ignores, visited: &visited)
     }
 
-    private func walk(_ directory: String, shown: String, into inputs: inout [Input], problems: inout [String],
-                      ignores: [IgnoreRule], visited: inout Set<String>) {
-        guard let real = FileSystem.realPath(directory), visited.insert(real).inserted else { return }
-        let names: [String]
-        switch FileSystem.entries(directory) {
-        case let .success(list): names = list
+    /// Walks `directory` (`raw`: its bytes, when a name in it is not UTF-8).
+    private func walk(_ directory: String, raw: [UInt8]?, shown: String, into inputs: inout [Input], problems: inout [String],
+                      ignores: [IgnoreRule], visited: inout Set<[UInt8]>) {
+        let rawDirectory = raw ?? Array(directory.utf8)
+        guard let real = FileSystem.realPath(raw: rawDirectory), visited.insert(real).inserted else { return }
+        let entries: [FileSystem.Entry]
+        switch FileSystem.entries(raw: rawDirectory) {
+        case let .success(list): entries = list
         case let .failure(error):
             problems.append(error.description)
             return
         }
         let ignores = ignores + gitignore(in: directory)
-        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) where !name.hasPrefix(".") {
+        for entry in entries.sorted(by: { ($0.raw ?? Array($0.name.utf8)).lexicographicallyPrecedes($1.raw ?? Array($1.name.utf8)) })
+        where !entry.name.hasPrefix(".") {
+            let name = entry.name
             let path = directory + "/" + name
+            let rawPath: [UInt8]? = raw != nil || entry.raw != nil ? rawDirectory + [UInt8(ascii: "/")] + (entry.raw ?? Array(name.utf8)) : nil
             let display = shown == "." ? name : shown + "/" + name
-            let kind = FileSystem.kind(path)
+            let kind = FileSystem.kind(raw: rawPath ?? Array(path.utf8))
             guard kind == .directory || (kind == .file && Self.extensions.contains(where: { name.hasSuffix($0) })) else { continue }
             if isIgnored(path, isDirectory: kind == .directory, by: ignores) { continue }
             if kind == .directory {
-                walk(path, shown: display, into: &inputs, problems: &problems, ignores: ignores, visited: &visited)
+                walk(path, raw: rawPath, shown: display, into: &inputs, problems: &problems, ignores: ignores, visited: &visited)
                 continue
             }
             let configuration = configuration(for: path)
             if let relative = FileSystem.relative(path, to: configuration.configuration.directory), !configuration.configuration.includes(relative) {
                 continue
             }
-            inputs.append(Input(path: display, absolutePath: path, explicit: false, configuration: configuration, contents: nil))
+            inputs.append(Input(path: display, absolutePath: path, explicit: false, configuration: configuration, contents: nil, rawPath: rawPath))
         }
     }
 
@@ -115,15 +120,11 @@ extension Workspace {
         let resolved = input.configuration
         let configuration = resolved.configuration
         let bytes: [UInt8]
-        if let contents = input.contents {
-            bytes = contents
-        } else {
-            switch FileSystem.read(input.absolutePath) {
-            case let .success(read): bytes = read
-            case let .failure(error):
-                let d = Diagnostic(rule: .ioError, message: "cannot read \(input.path): \(error.reason)", pointer: .root, range: .at(0))
-                return (FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true), nil, 0)
-            }
+        switch input.read() {
+        case let .success(read): bytes = read
+        case let .failure(error):
+            let d = Diagnostic(rule: .ioError, message: "cannot read \(input.path): \(error.reason)", pointer: .root, range: .at(0))
+            return (FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true), nil, 0)
         }
         let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
         let operation = requested ?? configuration.operation(for: relative)

@@ -23,6 +23,15 @@ public final class Workspace: @unchecked Sendable {
         public var configuration: ResolvedConfiguration
         /// The bytes, for standard input.
         public var contents: [UInt8]?
+        /// The absolute path's bytes when a name in it is not valid UTF-8 (`absolutePath` then
+        /// shows U+FFFD for the bad bytes and cannot be opened).
+        public var rawPath: [UInt8]? = nil
+
+        /// The input's bytes: standard input's, or the file's as it is now.
+        public func read() -> Result<[UInt8], FileSystemError> {
+            if let contents { return .success(contents) }
+            return FileSystem.read(raw: rawPath ?? Array(absolutePath.utf8), shown: path)
+        }
     }
 
     /// A configuration and everything built from it.

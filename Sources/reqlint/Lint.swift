@@ -241,9 +241,7 @@ extension Lint {
                 continue
             }
             let bytes: [UInt8]
-            if let contents = input.contents {
-                bytes = contents
-            } else if case let .success(read) = FileSystem.read(input.absolutePath) {
+            if case let .success(read) = input.read() {
                 bytes = read
             } else {
                 unfixable = true // the lint run reports it
@@ -272,7 +270,7 @@ extension Lint {
                                          newName: input.path.hasPrefix("/") ? input.path : "b/" + input.path)
                 continue
             }
-            if let error = FileSystem.write(text, to: input.absolutePath) {
+            if let error = FileSystem.write(text, raw: input.rawPath ?? Array(input.absolutePath.utf8), shown: input.path) {
                 Terminal.error("reqlint: \(error)")
                 throw ExitCode(2)
             }
@@ -299,9 +297,7 @@ extension Lint {
         for report in reports where report.diagnostics.contains(where: { $0.diagnostic.rule == .enum || $0.diagnostic.rule == .unknownMember }) {
             guard let input = byPath[report.path], !RequestDocumentReader.isYAML(input.path) else { continue }
             let bytes: [UInt8]
-            if let contents = input.contents {
-                bytes = contents
-            } else if case let .success(read) = FileSystem.read(input.absolutePath) {
+            if case let .success(read) = input.read() {
                 bytes = read
             } else {
                 continue

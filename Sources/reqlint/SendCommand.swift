@@ -144,18 +144,14 @@ struct SendCommand: ParsableCommand {
         var tally = Tally()
         for var input in plan.inputs {
             let bytes: [UInt8]
-            if let contents = input.contents {
-                bytes = contents
-            } else {
-                switch FileSystem.read(input.absolutePath) {
-                case let .success(read): bytes = read
-                case let .failure(error):
-                    let d = Diagnostic(rule: .ioError, message: "cannot read \(input.path): \(error.reason)", pointer: .root, range: .at(0))
-                    let report = FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true)
-                    tally.add(report, failLevel: failLevel)
-                    reports.append(report)
-                    continue
-                }
+            switch input.read() {
+            case let .success(read): bytes = read
+            case let .failure(error):
+                let d = Diagnostic(rule: .ioError, message: "cannot read \(input.path): \(error.reason)", pointer: .root, range: .at(0))
+                let report = FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true)
+                tally.add(report, failLevel: failLevel)
+                reports.append(report)
+                continue
             }
             // Lint exactly the bytes that will be sent.
             input.contents = bytes

@@ -52,6 +52,12 @@ struct DocumentedRuleEvaluator {
     /// Pointers whose value broke another model constraint.
     var invalidPointers: Set<String> = []
     var diagnostics: [Diagnostic] = []
+    /// The matches of each pointer pattern in this document: checks share pointers, and a
+    /// condition (`when`) is looked up again for every match of its check.
+    final class MatchCache {
+        var entries: [PointerPattern: [PointerPattern.Match]] = [:]
+    }
+    let cache = MatchCache()
 
     init(document: JSONDocument, patterns: [String: CompiledPattern]) {
         self.document = document
@@ -60,14 +66,26 @@ struct DocumentedRuleEvaluator {
 
     /// Whether the value at `pointer` is fit to be judged.
     func reliable(_ pointer: JSONPointer) -> Bool {
-        if invalidPointers.contains(pointer.description) { return false }
-        var prefix = ""
-        if untypedPrefixes.contains(prefix) { return false }
-        for token in JSONPointer(tokens: pointer.tokens).description.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
-            prefix += "/" + token
-            if untypedPrefixes.contains(prefix) { return false }
+        // Most documents have no model errors: then nothing needs the pointer's text.
+        if invalidPointers.isEmpty && untypedPrefixes.isEmpty { return true }
+        let text = pointer.description
+        if invalidPointers.contains(text) { return false }
+        if untypedPrefixes.isEmpty { return true }
+        if untypedPrefixes.contains("") { return false }
+        // Every prefix that ends before a '/' (escaped tokens have none), then the whole pointer.
+        let utf8 = text.utf8
+        for i in utf8.indices where i != utf8.startIndex && utf8[i] == UInt8(ascii: "/") {
+            if untypedPrefixes.contains(String(text[..<i])) { return false }
         }
-        return true
+        return !untypedPrefixes.contains(text)
+    }
+
+    /// `pattern.matches(in: document)`, computed once per pattern.
+    func matches(_ pattern: PointerPattern) -> [PointerPattern.Match] {
+        if let cached = cache.entries[pattern] { return cached }
+        let found = pattern.matches(in: document)
+        cache.entries[pattern] = found
+        return found
     }
 
     // MARK: Values
@@ -94,7 +112,7 @@ struct DocumentedRuleEvaluator {
 
     /// The single reliable value `pattern` names once `bindings` fill its wildcards.
     func other(_ pattern: PointerPattern, _ bindings: [String]) -> PointerPattern.Match? {
-        let matches = pattern.binding(bindings).matches(in: document)
+        let matches = matches(pattern.binding(bindings))
         guard matches.count == 1, reliable(matches[0].pointer) else { return nil }
         return matches[0]
     }
@@ -130,11 +148,11 @@ struct DocumentedRuleEvaluator {
     // MARK: Checks
 
     mutating func run(_ check: RuleCheck, of rule: RuleDescriptor) {
-        for match in check.pointer.matches(in: document) where reliable(match.pointer) {
+        for match in matches(check.pointer) where reliable(match.pointer) {
             if let condition = check.when {
                 if let equals = condition.equals {
                     guard let value = other(condition.pointer, match.bindings), string(value.node) == equals else { continue }
-                } else if !condition.pointer.binding(match.bindings).matches(in: document).isEmpty {
+                } else if !matches(condition.pointer.binding(match.bindings)).isEmpty {
                     continue  // the condition asks for the value to be absent
                 }
             }
@@ -181,12 +199,12 @@ struct DocumentedRuleEvaluator {
                 if a - b > max { report(rule, check, match, other: other, extra: ["difference": Self.duration(a - b)]) }
             case let .requires(equals, present):
                 guard string(match.node) == equals else { continue }
-                if present.binding(match.bindings).matches(in: document).isEmpty { report(rule, check, match) }
+                if matches(present.binding(match.bindings)).isEmpty { report(rule, check, match) }
             case .unique:
                 break  // handled below, over all matches at once
             case let .memberOf(set):
                 guard let s = string(match.node) else { continue }
-                let members = set.matches(in: document).filter { reliable($0.pointer) }
+                let members = matches(set).filter { reliable($0.pointer) }
                 guard !members.isEmpty else { continue }
                 if !members.contains(where: { string($0.node) == s }) {
                     let names = members.compactMap { string($0.node) }.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -221,7 +239,7 @@ struct DocumentedRuleEvaluator {
 
     mutating func runUnique(_ check: RuleCheck, of rule: RuleDescriptor) {
         var first: [String: PointerPattern.Match] = [:]
-        for match in check.pointer.matches(in: document) where reliable(match.pointer) {
+        for match in matches(check.pointer) where reliable(match.pointer) {
             guard let s = string(match.node) else { continue }
             if let earlier = first[s] {
                 report(rule, check, match, other: earlier)

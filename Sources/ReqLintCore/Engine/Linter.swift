@@ -91,6 +91,7 @@ public struct Linter: Sendable {
         let duplicates = document.duplicateKeys()
         guard !duplicates.isEmpty else { return [] }
         let parents = document.parents()
+        let slots = document.childSlots()
         let lines = LineTable(document.bytes)
         return duplicates.map { duplicate in
             let name = document.string(duplicate.key)
@@ -98,8 +99,8 @@ public struct Linter: Sendable {
             return Diagnostic(
                 rule: .duplicateKey,
                 message: "duplicate member \"\(name)\" (first at line \(first.line), column \(first.column)): the AWS CLI keeps only this last value; remove one of them",
-                pointer: document.pointer(to: duplicate.key, parents: parents), range: document[duplicate.key].range,
-                related: [Diagnostic.Related(message: "first \"\(name)\"", pointer: document.pointer(to: duplicate.first, parents: parents),
+                pointer: document.pointer(to: duplicate.key, parents: parents, slots: slots), range: document[duplicate.key].range,
+                related: [Diagnostic.Related(message: "first \"\(name)\"", pointer: document.pointer(to: duplicate.first, parents: parents, slots: slots),
                                              range: document[duplicate.first].range)]
             )
         }

@@ -91,9 +91,12 @@ struct ShapeValidator {
 
     mutating func checkStructure(_ node: Int32, _ compiled: OperationModel.CompiledShape) {
         var present: [String: (key: Int32, value: Int32, shape: Int)] = [:]
+        present.reserveCapacity(document.count(of: node))
         for (key, value) in document.members(of: node) {
             let name = document.string(key)
-            if let member = compiled.members[name] {
+            // Swift's == and hashing follow canonical equivalence ("\u{212A}ey", with a KELVIN
+            // SIGN, equals "Key"); AWS compares member names code point by code point.
+            if let member = compiled.members[name], Self.sameCodePoints(member.member.name, name) {
                 present[name] = (key, value, member.shape)
             } else {
                 path.append(.member(name))
@@ -109,6 +112,12 @@ struct ShapeValidator {
             check(entry.value, shape: entry.shape)
             path.removeLast()
         }
+    }
+
+    /// Whether two strings are the same code points (not merely canonically equivalent).
+    static func sameCodePoints(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
     }
 
     func unknownMemberMessage(_ name: String, in shape: Shape) -> String {

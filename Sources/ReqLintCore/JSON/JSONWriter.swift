@@ -108,13 +108,15 @@ public indirect enum JSONValue: Hashable, Sendable {
             default: escaped = scalar.value < 0x20 || scalar.value == 0x7F ? "\\u" + hex(Int(scalar.value), width: 4) : nil
             }
             if let escaped {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart ..< index])
+                // Not `out.unicodeScalars.append(contentsOf:)`: the standard library implements
+                // that as `self = self + new`, a copy of all of `out` per call (quadratic reports).
+                out.append(contentsOf: Substring(scalars[plainStart ..< index]))
                 out.append(escaped)
                 plainStart = scalars.index(after: index)
             }
             index = scalars.index(after: index)
         }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart ..< scalars.endIndex])
+        out.append(contentsOf: Substring(scalars[plainStart ..< scalars.endIndex]))
         out.append("\"")
     }
 }

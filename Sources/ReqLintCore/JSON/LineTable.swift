@@ -22,6 +22,12 @@ public struct LineTable: Sendable {
 
     private let bytes: [UInt8]
     private let lineStarts: [Int]
+    /// When a line is longer than ``checkpointStride`` bytes (a minified document): the column
+    /// at every multiple of the stride, so ``position(of:)`` scans at most one stride of a line
+    /// instead of the whole line before the offset (which made many diagnostics on a long line
+    /// quadratic). Empty otherwise.
+    private let checkpoints: [Int]
+    private static let checkpointStride = 4096
 
     /// Builds the table for a document's bytes.
     public init(_ bytes: [UInt8]) {
@@ -40,6 +46,31 @@ public struct LineTable: Sendable {
             i += 1
         }
         lineStarts = starts
+        var longest = count - starts[starts.count - 1]
+        for k in 1 ..< starts.count { longest = max(longest, starts[k] - starts[k - 1]) }
+        guard longest > Self.checkpointStride else {
+            checkpoints = []
+            return
+        }
+        // The column at offset c counts the bytes from c's line start, exactly as position(of:) does.
+        var marks: [Int] = []
+        marks.reserveCapacity(count / Self.checkpointStride + 1)
+        var line = 0
+        var column = 1
+        var untilMark = 0
+        for j in 0 ... count {
+            while line + 1 < starts.count && starts[line + 1] <= j {
+                line += 1
+                column = 1
+            }
+            if untilMark == 0 {
+                marks.append(column)
+                untilMark = Self.checkpointStride
+            }
+            untilMark -= 1
+            if j < count && j >= starts[line] && bytes[j] & 0xC0 != 0x80 { column += bytes[j] >= 0xF0 ? 2 : 1 }
+        }
+        checkpoints = marks
     }
 
     /// The number of lines.
@@ -59,6 +90,11 @@ public struct LineTable: Sendable {
         }
         var column = 1
         var i = lineStarts[low]
+        let mark = offset / Self.checkpointStride
+        if !checkpoints.isEmpty && mark * Self.checkpointStride > i {
+            column = checkpoints[mark]
+            i = mark * Self.checkpointStride
+        }
         while i < offset {
             let byte = bytes[i]
             if byte & 0xC0 != 0x80 { column += byte >= 0xF0 ? 2 : 1 }

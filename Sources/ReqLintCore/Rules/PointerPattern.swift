@@ -47,6 +47,17 @@ public struct PointerPattern: Hashable, Sendable, CustomStringConvertible {
             for match in current {
                 let node = document[match.node]
                 switch node.kind {
+                case .object where token != "*":
+                    // One name: the last member with it, found without a dictionary and, when
+                    // the names are ASCII, without building a String per member.
+                    var found: (key: Int32, value: Int32)?
+                    for (key, value) in document.members(of: match.node) where document.name(key, equals: token) {
+                        found = (key, value)
+                    }
+                    if let found {
+                        next.append(Match(node: found.value, key: found.key, pointer: match.pointer.appending(document.string(found.key)),
+                                          bindings: match.bindings))
+                    }
                 case .object:
                     var last: [String: (Int32, Int32)] = [:]
                     var order: [String] = []
@@ -73,5 +84,18 @@ public struct PointerPattern: Hashable, Sendable, CustomStringConvertible {
             current = next
         }
         return current
+    }
+}
+
+extension JSONDocument {
+    /// Whether key node `key` is named `name` as Swift compares strings (canonical
+    /// equivalence), comparing bytes when both are ASCII (where that is the same thing).
+    func name(_ key: Int32, equals name: String) -> Bool {
+        let node = self[key]
+        if scalars == nil, !node.flag, name.utf8.allSatisfy({ $0 < 0x80 }),
+           !bytes[Int(node.start) + 1 ..< Int(node.end) - 1].contains(where: { $0 >= 0x80 }) {
+            return string(key, equals: name)
+        }
+        return string(key) == name
     }
 }
