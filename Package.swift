@@ -4,11 +4,16 @@
 //
 // Dependencies, and why each one:
 // - swift-argument-parser: the command-line front end (`Sources/reqlint`).
-// - swift-crypto: SHA-256 for the provenance checksum of imported service models, and
-//   SHA-256 / HMAC-SHA256 for AWS Signature Version 4 (`Sources/ReqLintSigV4`).
+// - swift-crypto: SHA-256 / HMAC-SHA256 for AWS Signature Version 4 (`Sources/ReqLintSigV4`),
+//   used only by the `reqlint-send` executable. The lint path loads no Foundation (swift-crypto
+//   and FoundationNetworking do): the provenance checksum of imported service models uses the
+//   system's libcrypto (`CLibCrypto`, Debian's libssl-dev) instead.
 // HTTP for `reqlint send` uses FoundationNetworking (part of the toolchain) rather than
 // AsyncHTTPClient, which would add minutes to every clean build for a handful of requests.
-// - Yams: YAML request documents (`--cli-input-yaml`) and the `.reqlint.yaml` configuration.
+// YAML (request documents and `.reqlint.yaml`) is read with the system's libyaml (Debian's
+// libyaml-dev, the C library Yams also wraps) through our own event-level front end
+// (Sources/ReqLintYAML), which keeps exact positions. Yams itself is not used: it imports
+// Foundation, and loading Foundation doubled reqlint's start-up time.
 // The JSON parser is hand-written (Sources/ReqLintCore/JSON): no available package keeps
 // byte positions and duplicate keys, which every diagnostic needs.
 import PackageDescription
@@ -24,6 +29,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "reqlint", targets: ["reqlint"]),
+        .executable(name: "reqlint-send", targets: ["reqlint-send"]),
         .library(name: "ReqLintCore", targets: ["ReqLintCore"]),
         .library(name: "ReqLintReport", targets: ["ReqLintReport"]),
         .library(name: "ReqLintSigV4", targets: ["ReqLintSigV4"]),
@@ -31,13 +37,22 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CPCRE2",
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
         .systemLibrary(
             name: "CZlib",
@@ -57,19 +72,18 @@ let package = Package(
         .target(
             name: "ReqLintImport",
             dependencies: [
-                "ReqLintCore", "CZlib",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "ReqLintCore", "CZlib", "CLibCrypto",
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ReqLintYAML",
-            dependencies: ["ReqLintCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ReqLintCore", "CYAML"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ReqLintConfig",
-            dependencies: ["ReqLintCore", "ReqLintReport", "ReqLintImport", "ReqLintYAML", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ReqLintCore", "ReqLintReport", "ReqLintImport", "ReqLintYAML"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -84,13 +98,28 @@ let package = Package(
         ),
         .target(
             name: "ReqLintSend",
-            dependencies: ["ReqLintCore", "ReqLintSigV4", "ReqLintReport", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ReqLintCore", "ReqLintSigV4", "ReqLintReport"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ReqLintCommandLine",
+            dependencies: ["ReqLintCore", "ReqLintReport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        // The lint front end: no Foundation, no swift-crypto (see the note at the top).
         .executableTarget(
             name: "reqlint",
             dependencies: [
-                "ReqLintCore", "ReqLintReport", "ReqLintImport", "ReqLintYAML", "ReqLintLSP", "ReqLintConfig", "ReqLintSend",
+                "ReqLintCore", "ReqLintReport", "ReqLintImport", "ReqLintYAML", "ReqLintLSP", "ReqLintConfig", "ReqLintCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // `reqlint send`, which `reqlint` runs: signing and HTTP.
+        .executableTarget(
+            name: "reqlint-send",
+            dependencies: [
+                "ReqLintCore", "ReqLintReport", "ReqLintConfig", "ReqLintSend", "ReqLintSigV4", "ReqLintCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -132,7 +161,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReqLintCLITests",
-            dependencies: ["reqlint"],
+            dependencies: ["reqlint", "reqlint-send"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -59,32 +59,15 @@ build_core() {
     fi
 }
 
-yams_dir() {
-    local dir=.build/checkouts/Yams/Sources/CYaml
-    if [ ! -d "$dir" ]; then swift package resolve >/dev/null; fi
-    echo "$dir"
-}
-
+# The YAML front end links the system's libyaml (libyaml-dev), not instrumented: coverage
+# guides the fuzzer through reqlint's own composer and tree builder.
 build_yaml_modules() {
-    local cyaml; cyaml=$(yams_dir)
-    local cobj="$OUT/objects/CYaml.a"
-    if stale "$cobj" "$cyaml"/src/*.c; then
-        log "compiling libyaml (Yams' CYaml) with the sanitizers"
-        mkdir -p "$OUT/objects/cyaml"
-        local c
-        for c in "$cyaml"/src/*.c; do
-            "$CLANG" -fsanitize=fuzzer-no-link,address -O1 -g -DYAML_DECLARE_STATIC -I "$cyaml/include" \
-                -c "$c" -o "$OUT/objects/cyaml/$(basename "$c" .c).o"
-        done
-        rm -f "$cobj"
-        ar rcs "$cobj" "$OUT"/objects/cyaml/*.o
-    fi
     local obj="$OUT/objects/ReqLintYAML.o"
     mapfile -t sources < <(find Sources/ReqLintYAML -name '*.swift' | sort)
     if stale "$obj" "${sources[@]}" "$OUT/objects/ReqLintCore.o"; then
         log "compiling ReqLintYAML (${#sources[@]} files)"
         quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -wmo -module-name ReqLintYAML -I "$OUT/modules" -I Sources/CPCRE2 \
-            -I "$cyaml/include" -Xcc -DYAML_DECLARE_STATIC \
+            -I Sources/CYAML \
             -emit-module -emit-module-path "$OUT/modules/ReqLintYAML.swiftmodule" \
             -c "${sources[@]}" -o "$obj"
     fi
@@ -103,12 +86,11 @@ build_target() { # build_target NAME
         yaml)
             build_core
             build_yaml_modules
-            local cyaml; cyaml=$(yams_dir)
             if stale "$bin" "$harness" "$OUT/objects/ReqLintCore.o" "$OUT/objects/ReqLintYAML.o"; then
                 log "linking fuzz-yaml"
                 quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -module-name Fuzz_yaml -I "$OUT/modules" -I Sources/CPCRE2 \
-                    -I "$cyaml/include" -Xcc -DYAML_DECLARE_STATIC \
-                    "$harness" "$OUT/objects/ReqLintYAML.o" "$OUT/objects/ReqLintCore.o" "$OUT/objects/CYaml.a" -lpcre2-8 -o "$bin"
+                    -I Sources/CYAML \
+                    "$harness" "$OUT/objects/ReqLintYAML.o" "$OUT/objects/ReqLintCore.o" -lyaml -lpcre2-8 -o "$bin"
             fi ;;
         lsp-framing)
             if stale "$bin" "$harness" Sources/ReqLintLSP/MessageFramer.swift; then

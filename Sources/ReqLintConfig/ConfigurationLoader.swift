@@ -1,5 +1,5 @@
 import ReqLintCore
-import Yams
+import ReqLintYAML
 
 /// Reads a `.reqlint.yaml`. Every problem (an unknown key, a bad value, an unknown rule id or
 /// operation, a suppression without a reason) is a diagnostic with its position in the file;
@@ -24,24 +24,33 @@ public enum ConfigurationLoader {
         var reader = Reader(bytes: bytes, path: path)
         var configuration = Configuration(directory: directory)
         configuration.path = path
-        let text = String(decoding: bytes, as: UTF8.self)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            reader.error(at: reader.offset(of: error), "\(path) is not valid YAML: \(Self.describe(error))", pointer: .root)
-            return Loaded(configuration: configuration, diagnostics: reader.diagnostics, bytes: bytes)
-        } catch {
-            reader.error(at: 0, "\(path) is not valid YAML: \(error)", pointer: .root)
+        let (parsed, yamlDiagnostics) = YAMLRequestDocument.parse(bytes)
+        // Warnings about YAML 1.1 readings (`off`, `yes`), aliases or merge keys do not matter
+        // here: values are read as the text they are written with.
+        let fatal = yamlDiagnostics.filter { $0.severity == .error }
+        guard let document = parsed, fatal.isEmpty else {
+            if fatal.count == 1, fatal[0].message == YAMLRequestDocument.emptyDocumentMessage {
+                return Loaded(configuration: configuration, diagnostics: [], bytes: bytes)  // empty or comments only
+            }
+            for problem in fatal {
+                reader.diagnostics.append(Diagnostic(rule: rule, message: "\(path) is not valid YAML: \(problem.message)", pointer: .root, range: problem.range))
+            }
             return Loaded(configuration: configuration, diagnostics: reader.diagnostics, bytes: bytes)
         }
-        guard let root else { return Loaded(configuration: configuration, diagnostics: [], bytes: bytes) }
-        guard let mapping = root.mapping else {
+        reader.document = document
+        let root = document.root!
+        guard let mapping = reader.mapping(root) else {
             reader.error(root, "the configuration must be a mapping of keys such as rules:, exclude:, suppressions:", pointer: .root)
             return Loaded(configuration: configuration, diagnostics: reader.diagnostics, bytes: bytes)
         }
+        let parents = document.parents()
+        for duplicate in document.duplicateKeys() {
+            let first = reader.lines.position(of: Int(document[duplicate.first].range.start))
+            reader.error(duplicate.key, "duplicate key \"\(document.string(duplicate.key))\" (first at line \(first.line)): keep one of them",
+                         pointer: document.pointer(to: duplicate.key, parents: parents))
+        }
         for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else {
+            guard let key = reader.scalar(keyNode) else {
                 reader.error(keyNode, "configuration keys are strings", pointer: .root)
                 continue
             }
@@ -49,18 +58,18 @@ public enum ConfigurationLoader {
             configuration.origins[key] = reader.origin(keyNode)
             switch key {
             case "version":
-                if value.scalar?.string != "1" { reader.error(value, "version must be 1", pointer: pointer) }
+                if reader.scalar(value) != "1" { reader.error(value, "version must be 1", pointer: pointer) }
             case "include":
                 configuration.include = reader.strings(value, pointer).map(Glob.init)
             case "exclude":
                 configuration.exclude = reader.strings(value, pointer).map(Glob.init)
             case "operations":
-                guard let entries = value.mapping else {
+                guard let entries = reader.mapping(value) else {
                     reader.error(value, "operations maps file globs to operation ids, e.g. \"requests/shadow/*.json\": sagemaker:CreateInferenceExperiment", pointer: pointer)
                     continue
                 }
                 for (globNode, opNode) in entries {
-                    guard let glob = globNode.scalar?.string, let text = opNode.scalar?.string else {
+                    guard let glob = reader.scalar(globNode), let text = reader.scalar(opNode) else {
                         reader.error(globNode, "each entry maps a glob to an operation id", pointer: pointer)
                         continue
                     }
@@ -72,26 +81,26 @@ public enum ConfigurationLoader {
                     configuration.operations.append((Glob(glob), id))
                 }
             case "rules":
-                guard let entries = value.mapping else {
+                guard let entries = reader.mapping(value) else {
                     reader.error(value, "rules maps rule ids to off, info, warning or error", pointer: pointer)
                     continue
                 }
                 for (idNode, settingNode) in entries {
-                    guard let id = idNode.scalar?.string else { continue }
+                    guard let id = reader.scalar(idNode) else { continue }
                     let rulePointer = pointer.appending(id)
                     if !knownRules.contains(RuleID(id)) {
                         let near = knownRules.map(\.rawValue).filter { $0.hasSuffix(id) || id.hasSuffix($0.split(separator: "/").last.map(String.init) ?? $0) }
                         reader.error(idNode, "unknown rule \"\(id)\"" + (near.isEmpty ? "; see `reqlint rules`" : "; did you mean \(near.sorted().joined(separator: ", "))?"), pointer: rulePointer)
                         continue
                     }
-                    guard let text = settingNode.scalar?.string, let setting = Configuration.RuleSetting(rawValue: text) else {
+                    guard let text = reader.scalar(settingNode), let setting = Configuration.RuleSetting(rawValue: text) else {
                         reader.error(settingNode, "a rule is set to off, info, warning or error", pointer: rulePointer)
                         continue
                     }
                     configuration.rules[RuleID(id)] = setting
                 }
             case "fail-level":
-                guard let text = value.scalar?.string, let level = Severity(rawValue: text) else {
+                guard let text = reader.scalar(value), let level = Severity(rawValue: text) else {
                     reader.error(value, "fail-level is error, warning or info", pointer: pointer)
                     continue
                 }
@@ -101,7 +110,7 @@ public enum ConfigurationLoader {
             case "model":
                 configuration.models = reader.strings(value, pointer).map { absolute($0, in: directory) }
             case "suppressions":
-                guard let list = value.sequence else {
+                guard let list = reader.sequence(value) else {
                     reader.error(value, "suppressions is a list of {files, rule, pointer, reason}", pointer: pointer)
                     continue
                 }
@@ -118,82 +127,60 @@ public enum ConfigurationLoader {
         return Loaded(configuration: configuration, diagnostics: reader.diagnostics, bytes: bytes)
     }
 
-    static func describe(_ error: YamlError) -> String {
-        switch error {
-        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _): return problem
-        case let .reader(problem, _, _, _): return problem
-        default: return "\(error)"
-        }
-    }
-
     /// `path` made absolute against `directory`.
     static func absolute(_ path: String, in directory: String) -> String {
         path.hasPrefix("/") ? path : (directory.hasSuffix("/") ? directory : directory + "/") + path
     }
 }
 
-/// Reads values out of the YAML node tree, recording problems with their positions.
+/// Reads values out of the configuration's document (the YAML front end's tree, whose ranges
+/// point into the file), recording problems with their positions.
 struct Reader {
+    typealias Node = Int32
     let bytes: [UInt8]
     let path: String
-    let lineStarts: [Int]
+    let lines: LineTable
+    var document = JSONParser.parse(Array("{}".utf8))
     var diagnostics: [Diagnostic] = []
 
     init(bytes: [UInt8], path: String) {
         self.bytes = bytes
         self.path = path
-        var starts = [0]
-        for (i, byte) in bytes.enumerated() where byte == 0x0A { starts.append(i + 1) }
-        lineStarts = starts
+        lines = LineTable(bytes)
     }
 
-    /// The byte offset of a Yams mark (1-based line, 1-based column in Unicode scalars).
-    func offset(line: Int, column: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count else { return bytes.count }
-        var i = lineStarts[line - 1]
-        var remaining = column - 1
-        while remaining > 0, i < bytes.count, bytes[i] != 0x0A {
-            i += 1
-            while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
-            remaining -= 1
+    /// A scalar as written: a string's value, or the literal of a number, boolean or null.
+    func scalar(_ node: Node) -> String? {
+        switch document[node].kind {
+        case .object, .array: return nil
+        case .string: return document.string(node)
+        default: return document.literal(node)
         }
-        return i
     }
 
-    func offset(of node: Node) -> Int {
-        guard let mark = node.mark else { return 0 }
-        return offset(line: mark.line, column: mark.column)
+    /// The (key, value) pairs of a mapping, in order.
+    func mapping(_ node: Node) -> [(key: Node, value: Node)]? {
+        document[node].kind == .object ? document.members(of: node) : nil
     }
 
-    func offset(of error: YamlError) -> Int {
-        switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
-            return offset(line: mark.line, column: mark.column)
-        default: return 0
-        }
+    /// The items of a sequence.
+    func sequence(_ node: Node) -> [Node]? {
+        document[node].kind == .array ? Array(document.elements(of: node)) : nil
     }
 
     /// `path:line:column` of a node.
     func origin(_ node: Node) -> String {
-        "\(path):\(node.mark?.line ?? 1):\(node.mark?.column ?? 1)"
+        let position = lines.position(of: Int(document[node].range.start))
+        return "\(path):\(position.line):\(position.column)"
     }
 
-    /// The byte range of a node: for a scalar its text, otherwise its first character.
+    /// The byte range of a node (for a collection, its first character).
     func range(_ node: Node) -> SourceRange {
-        let start = offset(of: node)
-        var end = start
-        if node.scalar != nil {
-            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D, !(bytes[end] == UInt8(ascii: "#") && end > start && bytes[end - 1] == 0x20) {
-                end += 1
-            }
-            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            if end > start, bytes[end - 1] == UInt8(ascii: ":"), bytes[start] != UInt8(ascii: "\""), bytes[start] != UInt8(ascii: "'") {
-                end -= 1  // a key: `name:`
-            }
-        } else {
-            end = min(start + 1, bytes.count)
+        let range = document[node].range
+        switch document[node].kind {
+        case .object, .array: return SourceRange(start: range.start, end: min(range.start + 1, range.end))
+        default: return range
         }
-        return SourceRange(start: start, end: max(end, start))
     }
 
     mutating func error(_ node: Node, _ message: String, pointer: JSONPointer) {
@@ -206,28 +193,28 @@ struct Reader {
 
     /// A string or a list of strings.
     mutating func strings(_ node: Node, _ pointer: JSONPointer) -> [String] {
-        if let text = node.scalar?.string { return [text] }
-        guard let list = node.sequence else {
+        if let text = scalar(node) { return [text] }
+        guard let list = sequence(node) else {
             error(node, "expected a string or a list of strings", pointer: pointer)
             return []
         }
         var result: [String] = []
         for (i, item) in list.enumerated() {
-            if let text = item.scalar?.string { result.append(text) } else { error(item, "expected a string", pointer: pointer.appending(i)) }
+            if let text = scalar(item) { result.append(text) } else { error(item, "expected a string", pointer: pointer.appending(i)) }
         }
         return result
     }
 
     mutating func suppression(_ node: Node, pointer: JSONPointer, knownRules: Set<RuleID>) -> Configuration.Suppression? {
-        guard let entry = node.mapping else {
+        guard let entry = mapping(node) else {
             error(node, "a suppression is a mapping with files, rule, reason and optionally pointer", pointer: pointer)
             return nil
         }
         var files: String?, rule: String?, jsonPointer: JSONPointer?, reason: String?
         var ok = true
         for (keyNode, value) in entry {
-            let key = keyNode.scalar?.string ?? ""
-            let text = value.scalar?.string
+            let key = scalar(keyNode) ?? ""
+            let text = scalar(value)
             switch key {
             case "files": files = text
             case "rule":

@@ -1,5 +1,5 @@
+import CLibCrypto
 import CZlib
-import Crypto
 import ReqLintCore
 
 #if canImport(Glibc)
@@ -27,7 +27,7 @@ public struct ServiceModelFile: Sendable {
             bytes = try Gzip.decompress(bytes)
         }
         json = bytes
-        sha256 = SHA256.hash(data: bytes).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        sha256 = Self.sha256(bytes)
         let parts = path.split(separator: "/").map(String.init)
         if parts.count >= 3 {
             service = parts[parts.count - 3]
@@ -36,6 +36,18 @@ public struct ServiceModelFile: Sendable {
             service = nil
             name = "service-2.json"
         }
+    }
+
+    /// SHA-256 of `bytes` in lowercase hex, by the system's libcrypto. (swift-crypto, which
+    /// signs requests, is not used here: its Swift module loads Foundation, and this module is
+    /// on the path of every `reqlint lint`, whose start-up time that would double.)
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+        bytes.withUnsafeBufferPointer { input in
+            digest.withUnsafeMutableBufferPointer { output in _ = SHA256(input.baseAddress, input.count, output.baseAddress) }
+        }
+        let hex = Array("0123456789abcdef".utf8)
+        return String(decoding: digest.flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0x0F)]] }, as: UTF8.self)
     }
 }
 

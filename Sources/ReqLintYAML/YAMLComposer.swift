@@ -1,10 +1,9 @@
-internal import CYaml
+internal import CYAML
 import ReqLintCore
 
-/// Builds the raw YAML tree from libyaml's events (through the copy of libyaml that Yams
-/// bundles as its `CYaml` module).
+/// Builds the raw YAML tree from libyaml's events (the system's libyaml, module `CYAML`).
 ///
-/// Yams' own composer (`Yams.compose`, `Parser`) cannot be used: it rejects duplicate keys,
+/// A composer such as Yams' (`Yams.compose`) would not do: it rejects duplicate keys,
 /// which reqlint must keep; it resolves aliases to the anchored node, so an alias has no place
 /// of its own; and its nodes keep only a start mark. libyaml's events carry a start and an end
 /// mark for every scalar and flow collection and name every anchor, alias and tag.

@@ -46,7 +46,7 @@ public enum YAMLRequestDocument {
         composer.compose()
         if let fatal = composer.fatal { return (nil, [fatal]) }
         guard let root = composer.root, !isEmpty(composer.nodes[Int(root)]) else {
-            let empty = syntax("empty document: expected a mapping", at: .at(bytes.count))
+            let empty = syntax(emptyDocumentMessage, at: .at(bytes.count))
             return (nil, [empty] + (composer.extraDocument.map { [$0] } ?? []))
         }
         var builder = YAMLTreeBuilder(composer: composer)
@@ -67,6 +67,10 @@ public enum YAMLRequestDocument {
         let usable = !diagnostics.contains { $0.rule == .syntax }
         return (usable ? document : nil, diagnostics)
     }
+
+    /// The message of the `syntax` diagnostic for a stream without content (only blanks,
+    /// comments or directives).
+    public static let emptyDocumentMessage = "empty document: expected a mapping"
 
     /// Parses a UTF-8 string (a convenience for tests and embedded data).
     public static func parse(_ text: String) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {

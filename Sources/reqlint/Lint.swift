@@ -1,3 +1,4 @@
+import ReqLintCommandLine
 import ArgumentParser
 import ReqLintConfig
 import ReqLintCore
@@ -11,7 +12,10 @@ import Darwin
 
 /// `reqlint lint`: check request documents and report what is wrong.
 struct Lint: ParsableCommand {
+    // Every command names itself: otherwise ArgumentParser derives the name from the type's
+    // name at every start (String(describing:), a fifth of a one-file run's instructions).
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check request documents against their operation's model and documented rules.",
         discussion: """
         Folders are searched for .json, .yaml and .yml files, honouring the configuration's include \
@@ -27,9 +31,7 @@ struct Lint: ParsableCommand {
         case text, json, sarif, github, junit
     }
 
-    enum Color: String, ExpressibleByArgument, CaseIterable {
-        case auto, always, never
-    }
+    typealias Color = ColorChoice
 
     @Option(name: .shortAndLong, help: "Output format on standard output: text, json, sarif, github or junit.")
     var format: Format = .text
@@ -135,7 +137,7 @@ struct Lint: ParsableCommand {
         if fix { try applyFixes(plan, workspace: workspace, operation: requested) }
         let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
             ?? workspace.configurations.first?.configuration.failLevel ?? .error
-        let useColor = color == .always || (color == .auto && isatty(1) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true))
+        let useColor = color.enabled(for: 1)
         // Text and GitHub output stream chunk by chunk, in input order, holding no reports;
         // the other formats, extra outputs and baselines need the whole run.
         let streaming = (format == .text || format == .github) && output.isEmpty && writeBaseline == nil
@@ -311,39 +313,5 @@ extension Lint {
             if !found.isEmpty { fixes[report.path] = found }
         }
         return fixes
-    }
-}
-
-/// What a run found, for the summary line and the exit code.
-struct Tally {
-    var files = 0, errors = 0, warnings = 0, failed = 0, suppressed = 0, accepted = 0, skipped = 0
-    var anyFailed = false
-    var atFailLevel = false
-
-    mutating func add(_ report: FileReport, failLevel: Severity, counted: Bool = true) {
-        if counted {
-            files += 1
-            errors += report.count(.error)
-            warnings += report.count(.warning)
-            if report.failed { failed += 1 }
-        }
-        anyFailed = anyFailed || report.failed
-        atFailLevel = atFailLevel || report.diagnostics.contains { $0.diagnostic.severity >= failLevel }
-    }
-}
-
-/// Wall-clock time for the summary line.
-enum Clock {
-    static func now() -> timespec {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return t
-    }
-
-    static func seconds(since start: timespec) -> String {
-        let end = now()
-        let elapsed = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-        let rounded = (elapsed * 100).rounded() / 100
-        return "\(rounded) s"
     }
 }

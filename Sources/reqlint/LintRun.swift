@@ -1,3 +1,4 @@
+import ReqLintCommandLine
 import Dispatch
 import ReqLintConfig
 import ReqLintCore

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReqLintCommandLine
 
 /// The `reqlint` command.
 @main
@@ -23,6 +24,10 @@ struct ReqLint: ParsableCommand {
     /// Runs the command with reqlint's documented exit codes: a usage error exits 2 (not the
     /// parser's default 64), `--help` and `--version` exit 0.
     static func main() {
+        let arguments = CommandLine.arguments
+        if arguments.count > 1 && arguments[1] == "send" {
+            Companion.exec("reqlint-send", arguments: Array(arguments.dropFirst(2)))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

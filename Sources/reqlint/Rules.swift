@@ -1,3 +1,4 @@
+import ReqLintCommandLine
 import ArgumentParser
 import ReqLintCore
 import ReqLintImport
@@ -12,13 +13,14 @@ import Darwin
 /// `reqlint rules`: list the rules, and import rule packs from a service model.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the rules, or import an operation's rule pack from a botocore service model.",
         subcommands: [List.self, Import.self, Docs.self],
         defaultSubcommand: List.self
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every rule: id, severity, source.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every rule: id, severity, source.")
 
         func run() throws {
             let registry = try loadRegistry()
@@ -33,6 +35,7 @@ struct Rules: ParsableCommand {
 
     struct Docs: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "docs",
             abstract: "Print the rule documentation (docs/rules.md), or with --table the README's rules table."
         )
 
@@ -48,6 +51,7 @@ struct Rules: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Write rules/<service>/<Operation>.json from a botocore service-2.json[.gz]."
         )
 
@@ -94,7 +98,7 @@ func loadRegistry() throws -> OperationRegistry {
 
 /// `reqlint explain RULE`: a rule's documentation, source and examples.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a rule: what it checks, the sentence it comes from, examples.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: what it checks, the sentence it comes from, examples.")
 
     @Argument(help: "A rule id, e.g. sagemaker/phase-initial-users or enum.")
     var rule: String

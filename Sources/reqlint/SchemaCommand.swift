@@ -1,3 +1,4 @@
+import ReqLintCommandLine
 import ArgumentParser
 import ReqLintCore
 import ReqLintReport

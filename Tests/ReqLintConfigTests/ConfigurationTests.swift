@@ -65,6 +65,30 @@ struct ConfigurationLoaderTests {
         #expect(c.includes("requests/a.json") && !c.includes("other/a.json") && !c.includes("requests/fixtures/a.json"))
     }
 
+    @Test func emptyOrCommentOnlyFilesAreAnEmptyConfiguration() {
+        for text in ["", "\n", "# nothing yet\n", "---\n"] {
+            let loaded = Self.load(text)
+            #expect(loaded.diagnostics.isEmpty, "\(text.debugDescription): \(loaded.diagnostics.map(\.message))")
+            #expect(loaded.configuration.rules.isEmpty)
+        }
+    }
+
+    @Test func duplicateKeysAreErrorsAtTheRepeat() {
+        let text = "rules:\n  enum: off\nrules:\n  enum: warning\n"
+        let loaded = Self.load(text)
+        let lines = LineTable(Array(text.utf8))
+        #expect(loaded.diagnostics.map { "\(lines.position(of: $0.range.start).line): \($0.message)" }
+                == ["3: duplicate key \"rules\" (first at line 1): keep one of them"])
+    }
+
+    @Test func valuesAreReadAsWritten() {
+        // `off` is a YAML 1.1 boolean: the configuration reads it as the word it is.
+        let loaded = Self.load("version: 1\nrules:\n  enum: off\n  range: 'error'\n")
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
+        #expect(loaded.configuration.rules[RuleID("enum")] == .off)
+        #expect(loaded.configuration.rules[RuleID("range")] == .error)
+    }
+
     @Test func everyProblemHasAPosition() {
         let text = "rules:\n  nope: off\n  enum: maybe\nfail_level: error\noperations:\n  \"*.json\": sagemaker:Nope\n"
         let loaded = Self.load(text)

@@ -125,13 +125,35 @@ struct DocumentedRuleEvaluator {
         return "the request" + suffix
     }
 
+    /// The rule's message with its placeholders (`{value}`, `{name}`, `{other}` and the
+    /// check's own, such as `{min}`) filled in, in one pass; an unknown `{...}` stays as written.
     func message(_ template: String, _ match: PointerPattern.Match, other: PointerPattern.Match? = nil, extra: [String: String] = [:]) -> String {
-        var text = template
-        text = text.replacingOccurrencesOf("{value}", with: shown(match.node))
-        text = text.replacingOccurrencesOf("{name}", with: Self.name(match.pointer))
-        if let other { text = text.replacingOccurrencesOf("{other}", with: shown(other.node)) }
-        for (key, value) in extra { text = text.replacingOccurrencesOf("{\(key)}", with: value) }
-        return text
+        let utf8 = Array(template.utf8)
+        var out = ""
+        var plain = 0
+        var i = 0
+        while i < utf8.count {
+            guard utf8[i] == UInt8(ascii: "{"), let close = utf8[(i + 1)...].firstIndex(of: UInt8(ascii: "}")) else {
+                i += 1
+                continue
+            }
+            let key = String(decoding: utf8[(i + 1) ..< close], as: UTF8.self)
+            let value: String?
+            switch key {
+            case "value": value = shown(match.node)
+            case "name": value = Self.name(match.pointer)
+            case "other": value = other.map { shown($0.node) } ?? extra[key]
+            default: value = extra[key]
+            }
+            guard let value else {
+                i += 1
+                continue
+            }
+            out += String(decoding: utf8[plain ..< i], as: UTF8.self) + value
+            i = close + 1
+            plain = i
+        }
+        return out + String(decoding: utf8[plain...], as: UTF8.self)
     }
 
     mutating func report(_ rule: RuleDescriptor, _ check: RuleCheck, _ match: PointerPattern.Match, node: Int32? = nil,
@@ -265,20 +287,5 @@ struct DocumentedRuleEvaluator {
             parts.append("\(millis) millisecond\(millis == 1 ? "" : "s")")
         }
         return parts.isEmpty ? "0 seconds" : parts.joined(separator: " ")
-    }
-}
-
-extension String {
-    /// `self` with every occurrence of `target` replaced (no Foundation needed).
-    func replacingOccurrencesOf(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }

@@ -6,14 +6,26 @@ extension JSONDocument {
         let node = nodes[Int(index)]
         switch node.kind {
         case .object:
+            // A repeated name keeps its first place and takes the last value. Small objects find
+            // the repeat by scanning, larger ones through a dictionary.
+            let count = Int(node.childCount / 2)
             var result: [(String, JSONValue)] = []
+            result.reserveCapacity(count)
             var positions: [String: Int] = [:]
-            for (key, value) in members(of: index) {
+            let first = Int(node.firstChild)
+            for member in 0 ..< count {
+                let key = children[first + 2 * member], value = children[first + 2 * member + 1]
                 let name = string(key)
-                if let existing = positions[name] {
+                let existing: Int?
+                if count <= 16 {
+                    existing = result.firstIndex { $0.0 == name }
+                } else {
+                    existing = positions[name]
+                    if existing == nil { positions[name] = result.count }
+                }
+                if let existing {
                     result[existing].1 = self.value(at: value)
                 } else {
-                    positions[name] = result.count
                     result.append((name, self.value(at: value)))
                 }
             }

@@ -78,7 +78,10 @@ public struct JSONDocument: Sendable {
         let contentStart = Int(node.start) + 1
         let contentEnd = Int(node.end) - 1
         if !node.flag {
-            return String(decoding: bytes[contentStart ..< contentEnd], as: UTF8.self)
+            // From a raw buffer: `String(decoding:)` of an `ArraySlice` takes a slower generic path.
+            return bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[contentStart ..< contentEnd]), as: UTF8.self)
+            }
         }
         return JSONStringDecoder.decode(bytes[contentStart ..< contentEnd])
     }

@@ -1,7 +1,15 @@
 import CPCRE2
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A model pattern compiled once with PCRE2 (UTF mode, without UCP, JIT when available) and
-/// shared by every thread. Matching runs under match and heap limits, so no pattern and
+/// shared by every thread. The pattern is compiled when the pack loads (so a bad pattern is
+/// found then); the JIT compilation, most of the cost, waits for the first match: a run that
+/// lints one file uses a few of the packs' patterns. Matching runs under match and heap limits, so no pattern and
 /// input can hang the linter; hitting a limit is reported, never taken as a pass.
 public final class CompiledPattern: @unchecked Sendable {
     /// The outcome of matching one value.
@@ -19,6 +27,10 @@ public final class CompiledPattern: @unchecked Sendable {
     // Immutable after init; PCRE2 compiled code may be used by several threads at once.
     private let code: OpaquePointer
     private let matchContext: OpaquePointer?
+    /// Guards ``jitCompiled`` and the JIT compilation (PCRE2 code must not be JIT-compiled
+    /// while another thread matches with it).
+    private let jitLock: UnsafeMutablePointer<pthread_mutex_t>
+    private var jitCompiled = false
 
     /// The backtracking limit per match.
     public static let matchLimit: UInt32 = 1_000_000
@@ -53,7 +65,8 @@ public final class CompiledPattern: @unchecked Sendable {
             throw ReqLintError("pattern \(javaPattern) (as \(translated)) does not compile: \(message) at offset \(errorOffset)")
         }
         code = compiled
-        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        jitLock = .allocate(capacity: 1)
+        pthread_mutex_init(jitLock, nil)
         matchContext = pcre2_match_context_create_8(nil)
         if let matchContext {
             pcre2_set_match_limit_8(matchContext, Self.matchLimit)
@@ -63,6 +76,8 @@ public final class CompiledPattern: @unchecked Sendable {
     }
 
     deinit {
+        pthread_mutex_destroy(jitLock)
+        jitLock.deallocate()
         pcre2_code_free_8(code)
         if let matchContext { pcre2_match_context_free_8(matchContext) }
     }
@@ -75,6 +90,12 @@ public final class CompiledPattern: @unchecked Sendable {
 
     /// Whether the whole of the UTF-8 bytes (which must be well-formed) match.
     public func matches(utf8 buffer: UnsafeBufferPointer<UInt8>) -> Outcome {
+        pthread_mutex_lock(jitLock)
+        if !jitCompiled {
+            _ = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))  // without JIT, the interpreter matches
+            jitCompiled = true
+        }
+        pthread_mutex_unlock(jitLock)
         guard let matchData = pcre2_match_data_create_8(1, nil) else { return .limitExceeded("out of memory") }
         defer { pcre2_match_data_free_8(matchData) }
         let empty: [UInt8] = [0]

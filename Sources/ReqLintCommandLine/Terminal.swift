@@ -5,12 +5,12 @@ import Darwin
 #endif
 
 /// Writes to standard output and standard error with `write(2)`, retrying short writes.
-enum Terminal {
-    static func output(_ text: String) { write(text, to: 1) }
+package enum Terminal {
+    package static func output(_ text: String) { write(text, to: 1) }
 
-    static func error(_ line: String) { write(line + "\n", to: 2) }
+    package static func error(_ line: String) { write(line + "\n", to: 2) }
 
-    static func write(_ text: String, to descriptor: Int32) {
+    package static func write(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { buffer in
             var offset = 0

@@ -1,0 +1,391 @@
+import ArgumentParser
+import Foundation
+import ReqLintCommandLine
+import ReqLintConfig
+import ReqLintCore
+import ReqLintReport
+import ReqLintSend
+import ReqLintSigV4
+
+/// `reqlint send`: lint, then sign and send only clean request documents.
+///
+/// It is its own executable, `reqlint-send`, which `reqlint send` runs: signing and HTTP need
+/// swift-crypto and FoundationNetworking, whose start-up cost every `reqlint lint` would
+/// otherwise pay.
+///
+/// The promise: a document with a finding at or above the fail level is never sent. Every
+/// file is linted first, exactly as `lint` does (same configuration, rule settings,
+/// suppressions); if any file fails, the diagnostics are printed as `lint` prints them and
+/// nothing at all is sent. Then every request is built and its endpoint resolved (a problem
+/// there also stops everything before anything goes out), credentials are found once, and the
+/// requests are signed and sent one by one, in order.
+@main
+struct SendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reqlint send",
+        abstract: "Lint request documents, then sign them (AWS SigV4) and send them; nothing is sent if any has an error.",
+        discussion: """
+        Credentials are found as the AWS CLI finds them: environment variables, role assumption \
+        (role_arn with source_profile or credential_source), web identity (AWS_WEB_IDENTITY_TOKEN_FILE \
+        with AWS_ROLE_ARN), the shared credentials file, credential_process, the config file, container \
+        credentials. Region: --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's region. Endpoint: \
+        --endpoint-url, AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, the profile's services section or \
+        endpoint_url, else the service's regional endpoint (FIPS with --use-fips or AWS_USE_FIPS_ENDPOINT). \
+        Plain http is allowed only to loopback addresses.
+
+        --dry-run prints each signed request (request line, headers, body) instead of sending it; the \
+        session token is masked, the secret key never appears. --format json prints one JSON object per \
+        file: {"path","operation","request":{"method","url","headers","body"}}. (The HTTP client adds its own \
+        unsigned transport headers when sending: Accept, Accept-Encoding, Accept-Language, Connection.)
+
+        Exit codes: 0 every request was accepted (or, with --dry-run, signed); 1 findings at or above \
+        the fail level (nothing sent), or a request was rejected or could not be delivered; 2 a usage, \
+        configuration, credentials or endpoint problem, or a file that could not be read or parsed.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    /// Runs with reqlint's exit codes: a usage error exits 2 (not the parser's 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Self.exit(withError: code)
+        } catch {
+            if exitCode(for: error) == .success { Self.exit(withError: error) }
+            Terminal.error(fullMessage(for: error))
+            Self.exit(withError: ExitCode(2))
+        }
+    }
+
+    @Flag(name: .long, help: "Print the signed requests instead of sending them.")
+    var dryRun = false
+
+    @Option(name: .long, help: "Sign at this time (ISO 8601, e.g. 2026-11-23T12:34:56Z) instead of now, for reproducible --dry-run output.")
+    var signingTime: String?
+
+    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .long, help: "The AWS profile (from ~/.aws/config and ~/.aws/credentials).")
+    var profile: String?
+
+    @Option(name: .long, help: "The AWS region, e.g. eu-west-1.")
+    var region: String?
+
+    @Option(name: .long, help: "The operation of every file, e.g. sagemaker:CreateInferenceExperiment.")
+    var operation: String?
+
+    @Option(name: .long, help: "Send to this endpoint instead of the service's (https, or http to a loopback address).")
+    var endpointUrl: String?
+
+    @Flag(name: .long, help: "Use the service's FIPS endpoint.")
+    var useFips = false
+
+    @Option(name: .long, help: "The least severity that blocks sending: error, warning or info (default: the configuration's, else error).")
+    var failLevel: String?
+
+    @Option(name: .long, help: "The configuration file (otherwise the nearest .reqlint.yaml above each file).")
+    var config: String?
+
+    @Option(name: .long, help: "Colour for lint diagnostics: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .shortAndLong, help: "Do not print the summary line to standard error.")
+    var quiet = false
+
+    @Argument(help: "Request documents or folders; - for standard input.")
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("name at least one request document to send") }
+        if let operation, OperationID(operation) == nil {
+            throw ValidationError("--operation takes service:Operation, e.g. sagemaker:CreateInferenceExperiment")
+        }
+        if let failLevel, Severity(rawValue: failLevel) == nil { throw ValidationError("--fail-level is error, warning or info") }
+        if let signingTime, SigV4Timestamp(iso8601: signingTime) == nil {
+            throw ValidationError("--signing-time takes an ISO 8601 UTC time such as 2026-11-23T12:34:56Z")
+        }
+    }
+
+    /// One file that passed linting, ready to be built.
+    struct Clean {
+        var input: Workspace.Input
+        var bytes: [UInt8]
+        var report: FileReport
+    }
+
+    /// A built request with its endpoint.
+    struct Prepared {
+        var clean: Clean
+        var pack: OperationPack
+        var document: JSONDocument
+        var built: BuiltRequest
+        var endpoint: ResolvedEndpoint
+    }
+
+    func run() throws {
+        let redactor = SecretRedactor()
+        func out(_ text: String) { Terminal.output(redactor.redact(text)) }
+        func err(_ line: String) { Terminal.error(redactor.redact(line)) }
+        func fail(_ error: SendError) -> ExitCode {
+            err("reqlint: \(error.message)")
+            return ExitCode(error.kind == .request ? 1 : 2)
+        }
+
+        // 1. Lint every file, as `lint` does.
+        let workspace: Workspace
+        do {
+            workspace = try Workspace(configuration: config, suppressions: true)
+        } catch {
+            err("reqlint: cannot load the bundled rules: \(error)")
+            throw ExitCode(2)
+        }
+        let requested = operation.flatMap(OperationID.init)
+        if let requested, !(try BundledRules.registry().ids.contains(requested)) {
+            err("reqlint: unknown operation \(requested); expected one of \(try BundledRules.registry().ids.map(\.description).joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        if let config, FileSystem.kind(FileSystem.absolute(config)) != .file {
+            err("reqlint: cannot read the configuration \(config)")
+            throw ExitCode(2)
+        }
+        let plan = workspace.plan(paths, stdinName: nil, stdin: FileSystem.readStandardInput)
+        let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
+            ?? workspace.configurations.first?.configuration.failLevel ?? .error
+        let useColor = color.enabled(for: 1)
+
+        var reports: [FileReport] = []
+        var clean: [Clean] = []
+        var tally = Tally()
+        for var input in plan.inputs {
+            let bytes: [UInt8]
+            switch input.read() {
+            case let .success(read): bytes = read
+            case let .failure(error):
+                let d = Diagnostic(rule: .ioError, message: "cannot read \(input.path): \(error.reason)", pointer: .root, range: .at(0))
+                let report = FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true)
+                tally.add(report, failLevel: failLevel)
+                reports.append(report)
+                continue
+            }
+            // Lint exactly the bytes that will be sent.
+            input.contents = bytes
+            let result = workspace.lint(input, operation: requested)
+            if let note = result.note, !quiet { err("reqlint: \(note)") }
+            guard let report = result.report else { continue }
+            tally.add(report, failLevel: failLevel)
+            reports.append(report)
+            clean.append(Clean(input: input, bytes: bytes, report: report))
+        }
+        let configurationReports = workspace.configurationReports()
+        for report in configurationReports { tally.add(report, failLevel: failLevel, counted: false) }
+        for problem in plan.problems { err("reqlint: \(problem)") }
+
+        if tally.anyFailed || !plan.problems.isEmpty || tally.atFailLevel {
+            switch format {
+            case .text: out(TextReporter(color: useColor).report(configurationReports + reports))
+            case .json: out(JSONReporter().report(configurationReports + reports))
+            }
+            if !quiet {
+                err("reqlint: \(tally.files) file\(tally.files == 1 ? "" : "s") checked, \(tally.errors) error\(tally.errors == 1 ? "" : "s"), \(tally.warnings) warning\(tally.warnings == 1 ? "" : "s"); nothing was sent")
+            }
+            throw ExitCode(tally.anyFailed || !plan.problems.isEmpty ? 2 : 1)
+        }
+        if clean.isEmpty {
+            err("reqlint: no request documents to send")
+            throw ExitCode(2)
+        }
+        // Findings below the fail level are shown on standard error; standard output is for
+        // the requests and responses.
+        let belowFailLevel = configurationReports + reports
+        if format == .text, !quiet, belowFailLevel.contains(where: { !$0.diagnostics.isEmpty }) {
+            Terminal.write(redactor.redact(TextReporter(color: false).report(belowFailLevel)), to: 2)
+        }
+
+        // 2. Configuration, region, every request and its endpoint, before anything is sent.
+        let environment = ProcessInfo.processInfo.environment
+        let shared: AWSSharedConfig
+        let regionName: String
+        let useFIPS: Bool
+        let useDualStack: Bool
+        let maxAttempts: Int
+        do throws(SendError) {
+            shared = try AWSSharedConfig(environment: environment, explicitProfile: profile)
+            try shared.checkProfileExists()
+            if let region, !region.isEmpty {
+                regionName = region
+            } else if let found = shared.region() {
+                regionName = found.region
+            } else {
+                throw SendError(.region, "no region: pass --region, set AWS_REGION or AWS_DEFAULT_REGION, or set region in profile \(shared.profileName) (\(shared.configPath))")
+            }
+            guard EndpointResolver.isValidRegion(regionName) else {
+                throw SendError(.region, "\"\(regionName)\" is not a valid region name (such as us-east-1)")
+            }
+            let fipsSetting = try shared.flag(env: "AWS_USE_FIPS_ENDPOINT", profileKey: "use_fips_endpoint")
+            useFIPS = useFips || (fipsSetting ?? false)
+            let dualStackSetting = try shared.flag(env: "AWS_USE_DUALSTACK_ENDPOINT", profileKey: "use_dualstack_endpoint")
+            useDualStack = dualStackSetting ?? false
+            let attemptsSetting = try shared.maxAttempts()
+            maxAttempts = attemptsSetting ?? RetryStrategy.defaultMaxAttempts
+        } catch {
+            throw fail(error)
+        }
+
+        var prepared: [Prepared] = []
+        var buildFailed = false
+        for item in clean {
+            let linter = item.input.configuration.linter
+            guard let operationID = item.report.operation, let model = linter.registry.operations[operationID] else {
+                err("reqlint: \(item.input.path): the operation could not be told")
+                buildFailed = true
+                continue
+            }
+            let document = RequestDocumentReader.lint(item.bytes, path: item.input.path, linter: linter, operation: operationID).document
+            do {
+                let built = try RequestBuilder.build(pack: model.pack, document: document)
+                let endpoint = try resolveEndpoint(model.pack, shared: shared, region: regionName, useFIPS: useFIPS, useDualStack: useDualStack)
+                prepared.append(Prepared(clean: item, pack: model.pack, document: document, built: built, endpoint: endpoint))
+            } catch {
+                err("reqlint: \(item.input.path): \(error.message)")
+                buildFailed = true
+            }
+        }
+        if buildFailed {
+            err("reqlint: nothing was sent")
+            throw ExitCode(2)
+        }
+
+        // 3. Credentials, once.
+        let transport = URLSessionTransport()
+        let retry = RetryStrategy(maxAttempts: maxAttempts)
+        let credentials: ResolvedCredentials
+        do {
+            credentials = try CredentialChain(config: shared, region: regionName, useFIPS: useFIPS, transport: transport, retry: retry).resolve()
+        } catch {
+            throw fail(error)
+        }
+        redactor.add(credentials.credentials)
+        let fixedTime = signingTime.flatMap(SigV4Timestamp.init(iso8601:))
+        let clock: @Sendable () -> SigV4Timestamp
+        if let fixedTime { clock = { fixedTime } } else { clock = { SigV4Timestamp.now() } }
+
+        // 4. Sign, and send or print, one by one.
+        var results: [JSONValue] = []
+        var failures = 0
+        for item in prepared {
+            let sender = OperationSender(credentials: credentials.credentials, signingName: item.pack.service.signingName,
+                                         signingRegion: item.endpoint.signingRegion, endpoint: item.endpoint.url, clock: clock)
+            let path = item.clean.input.path
+            if dryRun {
+                do {
+                    let signed = try sender.sign(item.built)
+                    switch format {
+                    case .text:
+                        out("# \(path): \(item.pack.id) to \(item.endpoint.url) (\(item.endpoint.source); \(credentials.source))\n" + DryRun.text(signed) + "\n")
+                    case .json:
+                        out(DryRun.json(signed, path: path, operation: item.pack.id).serialized() + "\n")
+                    }
+                } catch {
+                    throw fail(error)
+                }
+                continue
+            }
+            let exchange: Exchange
+            do {
+                exchange = try sender.send(item.built, transport: transport, retry: retry)
+            } catch {
+                throw fail(error)
+            }
+            let url = exchange.request?.url ?? item.endpoint.url.description
+            let attempts = "\(exchange.attempts) attempt\(exchange.attempts == 1 ? "" : "s")"
+            var mapped: [LocatedDiagnostic] = []
+            if let error = exchange.serviceError {
+                let lines = LineTable(item.document.bytes)
+                mapped = ValidationPathMapper.diagnostics(for: error, document: item.document).map { LocatedDiagnostic($0, lines: lines) }
+            }
+            switch exchange.outcome {
+            case let .success(response):
+                if format == .text {
+                    out("\(path): \(item.pack.id) accepted by \(url): HTTP \(response.status) after \(attempts)\n")
+                    if !response.body.isEmpty { out(response.bodyText + (response.bodyText.hasSuffix("\n") ? "" : "\n")) }
+                }
+            case let .serviceError(error):
+                failures += 1
+                if format == .text {
+                    out("\(path): error: \(item.pack.id) rejected by \(url) after \(attempts): \(error)\n")
+                    if !mapped.isEmpty {
+                        out(TextReporter(color: useColor).report([FileReport(path: path, operation: item.pack.id, diagnostics: mapped, failed: false)]))
+                    }
+                }
+            case let .transportFailure(error):
+                failures += 1
+                if format == .text { out("\(path): error: \(item.pack.id) could not be sent to \(url) after \(attempts): \(error)\n") }
+            }
+            if format == .json { results.append(resultJSON(path: path, item: item, url: url, exchange: exchange, mapped: mapped)) }
+        }
+        if format == .json, !dryRun {
+            out(JSONValue.object([("version", .integer(1)), ("results", .array(results))]).serialized(pretty: true))
+        }
+        if !quiet {
+            if dryRun {
+                err("reqlint: \(prepared.count) request\(prepared.count == 1 ? "" : "s") signed with \(credentials.source); nothing was sent (--dry-run)")
+            } else {
+                err("reqlint: \(prepared.count) request\(prepared.count == 1 ? "" : "s") sent, \(prepared.count - failures) accepted, \(failures) failed")
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// The endpoint of an operation: `--endpoint-url`, a configured URL, or the rule set's.
+    func resolveEndpoint(_ pack: OperationPack, shared: AWSSharedConfig, region: String, useFIPS: Bool, useDualStack: Bool) throws(SendError) -> ResolvedEndpoint {
+        if let endpointUrl {
+            return ResolvedEndpoint(url: try EndpointURL.parse(endpointUrl), signingRegion: region, source: "--endpoint-url")
+        }
+        if let configured = try shared.configuredEndpoint(serviceID: pack.service.serviceId) {
+            return ResolvedEndpoint(url: try EndpointURL.parse(configured.url), signingRegion: region, source: configured.source)
+        }
+        return try EndpointResolver.resolve(endpointPrefix: pack.service.endpointPrefix, region: region, useFIPS: useFIPS, useDualStack: useDualStack)
+    }
+
+    func resultJSON(path: String, item: Prepared, url: String, exchange: Exchange, mapped: [LocatedDiagnostic]) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("path", .string(path)),
+            ("operation", .string(item.pack.id.description)),
+            ("url", .string(url)),
+            ("attempts", .integer(Int64(exchange.attempts))),
+        ]
+        switch exchange.outcome {
+        case let .success(response):
+            members.append(("status", .string("accepted")))
+            members.append(("http", .object([("status", .integer(Int64(response.status))),
+                                             ("requestId", response.header("x-amzn-RequestId").map(JSONValue.string) ?? .null)])))
+            members.append(("response", .string(response.bodyText)))
+        case let .serviceError(error):
+            members.append(("status", .string("rejected")))
+            members.append(("http", .object([("status", .integer(Int64(error.status))), ("requestId", error.requestID.map(JSONValue.string) ?? .null)])))
+            members.append(("error", .object([("type", .string(error.code)), ("message", .string(error.message))])))
+        case let .transportFailure(error):
+            members.append(("status", .string("failed")))
+            members.append(("error", .object([("type", .string(error.kind.rawValue)), ("message", .string(error.message))])))
+        }
+        members.append(("diagnostics", .array(mapped.map { located in
+            .object([
+                ("rule", .string(located.diagnostic.rule.rawValue)),
+                ("severity", .string(located.diagnostic.severity.rawValue)),
+                ("message", .string(located.diagnostic.message)),
+                ("pointer", .string(located.diagnostic.pointer.description)),
+                ("line", .integer(Int64(located.start.line))),
+                ("column", .integer(Int64(located.start.column))),
+                ("endLine", .integer(Int64(located.end.line))),
+                ("endColumn", .integer(Int64(located.end.column))),
+            ])
+        })))
+        return .object(members)
+    }
+}
