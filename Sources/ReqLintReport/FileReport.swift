@@ -53,9 +53,10 @@ public struct FileReport: Sendable, Hashable {
     /// The report of a lint result; positions are resolved here, and the document can then be
     /// dropped.
     public init(path: String, result: LintResult) {
-        let lines = LineTable(result.document.bytes)
+        // Most files have no findings: then no line table is built.
+        let lines = result.diagnostics.isEmpty ? nil : LineTable(result.document.bytes)
         self.init(path: path, operation: result.operation,
-                  diagnostics: result.diagnostics.map { LocatedDiagnostic($0, lines: lines) },
+                  diagnostics: result.diagnostics.map { LocatedDiagnostic($0, lines: lines!) },
                   failed: result.status != .checked)
     }
 

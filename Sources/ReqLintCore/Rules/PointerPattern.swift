@@ -1,15 +1,33 @@
 /// A JSON pointer whose tokens may be `*`, matching every element of an array or every
 /// member of an object: `/InputConfig/TrafficPattern/Phases/*/DurationInSeconds`.
 public struct PointerPattern: Hashable, Sendable, CustomStringConvertible {
-    public var tokens: [String]
+    public var tokens: [String] { didSet { cachedHash = Self.hash(tokens) } }
+    /// The tokens' hash, computed once: patterns key the per-document match cache, where
+    /// hashing every token at every lookup was a tenth of a lint.
+    private var cachedHash: Int
 
     /// Parses the RFC 6901 form; `*` tokens are wildcards.
     public init?(_ text: String) {
         guard let pointer = JSONPointer(text) else { return nil }
-        tokens = pointer.tokens
+        self.init(tokens: pointer.tokens)
     }
 
-    public init(tokens: [String]) { self.tokens = tokens }
+    public init(tokens: [String]) {
+        self.tokens = tokens
+        cachedHash = Self.hash(tokens)
+    }
+
+    private static func hash(_ tokens: [String]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(tokens)
+        return hasher.finalize()
+    }
+
+    public static func == (lhs: PointerPattern, rhs: PointerPattern) -> Bool {
+        lhs.cachedHash == rhs.cachedHash && lhs.tokens == rhs.tokens
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(cachedHash) }
 
     public var description: String { JSONPointer(tokens: tokens).description }
 
