@@ -56,6 +56,8 @@ struct DocumentedRuleEvaluator {
     /// condition (`when`) is looked up again for every match of its check.
     final class MatchCache {
         var entries: [PointerPattern: [PointerPattern.Match]] = [:]
+        /// ``JSONDocument/parents()``, computed when the first pointer is needed.
+        var parents: [Int32]?
     }
     let cache = MatchCache()
 
@@ -64,11 +66,17 @@ struct DocumentedRuleEvaluator {
         self.patterns = patterns
     }
 
-    /// Whether the value at `pointer` is fit to be judged.
-    func reliable(_ pointer: JSONPointer) -> Bool {
+    /// The pointer of a matched value (built only for messages and documents with model errors).
+    func pointer(_ match: PointerPattern.Match) -> JSONPointer {
+        if cache.parents == nil { cache.parents = document.parents() }
+        return match.pointer(in: document, parents: cache.parents!)
+    }
+
+    /// Whether the value `match` found is fit to be judged.
+    func reliable(_ match: PointerPattern.Match) -> Bool {
         // Most documents have no model errors: then nothing needs the pointer's text.
         if invalidPointers.isEmpty && untypedPrefixes.isEmpty { return true }
-        let text = pointer.description
+        let text = pointer(match).description
         if invalidPointers.contains(text) { return false }
         if untypedPrefixes.isEmpty { return true }
         if untypedPrefixes.contains("") { return false }
@@ -111,9 +119,9 @@ struct DocumentedRuleEvaluator {
     }
 
     /// The single reliable value `pattern` names once `bindings` fill its wildcards.
-    func other(_ pattern: PointerPattern, _ bindings: [String]) -> PointerPattern.Match? {
-        let matches = matches(pattern.binding(bindings))
-        guard matches.count == 1, reliable(matches[0].pointer) else { return nil }
+    func other(_ pattern: PointerPattern, _ bindings: [Int32]) -> PointerPattern.Match? {
+        let matches = pattern.matches(in: document, bindings: bindings)
+        guard matches.count == 1, reliable(matches[0]) else { return nil }
         return matches[0]
     }
 
@@ -141,7 +149,7 @@ struct DocumentedRuleEvaluator {
             let value: String?
             switch key {
             case "value": value = shown(match.node)
-            case "name": value = Self.name(match.pointer)
+            case "name": value = Self.name(pointer(match))
             case "other": value = other.map { shown($0.node) } ?? extra[key]
             default: value = extra[key]
             }
@@ -157,24 +165,25 @@ struct DocumentedRuleEvaluator {
     }
 
     mutating func report(_ rule: RuleDescriptor, _ check: RuleCheck, _ match: PointerPattern.Match, node: Int32? = nil,
-                         pointer: JSONPointer? = nil, other: PointerPattern.Match? = nil, extra: [String: String] = [:]) {
+                         pointer given: JSONPointer? = nil, other: PointerPattern.Match? = nil, extra: [String: String] = [:]) {
         var related: [Diagnostic.Related] = []
         if let other {
-            let text = check.relatedMessage.map { message($0, match, other: other, extra: extra) } ?? "\(Self.name(other.pointer)) is here"
-            related.append(Diagnostic.Related(message: text, pointer: other.pointer, range: document[other.node].range))
+            let otherPointer = pointer(other)
+            let text = check.relatedMessage.map { message($0, match, other: other, extra: extra) } ?? "\(Self.name(otherPointer)) is here"
+            related.append(Diagnostic.Related(message: text, pointer: otherPointer, range: document[other.node].range))
         }
         diagnostics.append(Diagnostic(rule: rule.id, severity: rule.severity, message: message(check.message, match, other: other, extra: extra),
-                                      pointer: pointer ?? match.pointer, range: document[node ?? match.node].range, related: related))
+                                      pointer: given ?? pointer(match), range: document[node ?? match.node].range, related: related))
     }
 
     // MARK: Checks
 
     mutating func run(_ check: RuleCheck, of rule: RuleDescriptor) {
-        for match in matches(check.pointer) where reliable(match.pointer) {
+        for match in matches(check.pointer) where reliable(match) {
             if let condition = check.when {
                 if let equals = condition.equals {
                     guard let value = other(condition.pointer, match.bindings), string(value.node) == equals else { continue }
-                } else if !matches(condition.pointer.binding(match.bindings)).isEmpty {
+                } else if !condition.pointer.matches(in: document, bindings: match.bindings).isEmpty {
                     continue  // the condition asks for the value to be absent
                 }
             }
@@ -199,7 +208,7 @@ struct DocumentedRuleEvaluator {
                     let name = document.string(key)
                     let outcome = compiled.matches(name)
                     if outcome == .match ? negate : !negate {
-                        report(rule, check, match, node: key, pointer: match.pointer.appending(name), extra: ["key": ShapeValidator.shown(name)])
+                        report(rule, check, match, node: key, pointer: pointer(match).appending(name), extra: ["key": ShapeValidator.shown(name)])
                     }
                 }
             case let .length(max):
@@ -221,12 +230,12 @@ struct DocumentedRuleEvaluator {
                 if a - b > max { report(rule, check, match, other: other, extra: ["difference": Self.duration(a - b)]) }
             case let .requires(equals, present):
                 guard string(match.node) == equals else { continue }
-                if matches(present.binding(match.bindings)).isEmpty { report(rule, check, match) }
+                if present.matches(in: document, bindings: match.bindings).isEmpty { report(rule, check, match) }
             case .unique:
                 break  // handled below, over all matches at once
             case let .memberOf(set):
                 guard let s = string(match.node) else { continue }
-                let members = matches(set).filter { reliable($0.pointer) }
+                let members = matches(set).filter { reliable($0) }
                 guard !members.isEmpty else { continue }
                 if !members.contains(where: { string($0.node) == s }) {
                     let names = members.compactMap { string($0.node) }.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -261,7 +270,7 @@ struct DocumentedRuleEvaluator {
 
     mutating func runUnique(_ check: RuleCheck, of rule: RuleDescriptor) {
         var first: [String: PointerPattern.Match] = [:]
-        for match in matches(check.pointer) where reliable(match.pointer) {
+        for match in matches(check.pointer) where reliable(match) {
             guard let s = string(match.node) else { continue }
             if let earlier = first[s] {
                 report(rule, check, match, other: earlier)

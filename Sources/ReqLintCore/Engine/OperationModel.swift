@@ -7,14 +7,44 @@ public struct OperationModel: Sendable {
         var shape: Int
     }
 
-    struct CompiledShape: Sendable {
-        var shape: Shape
-        var members: [String: CompiledMember] = [:]
-        var element = -1
-        var key = -1
-        var value = -1
-        var pattern: CompiledPattern?
-        var enumSet: Set<String>?
+    /// A shape ready for checking: members by name and by UTF-8 bytes, required members by
+    /// index, enum values in a byte table, the pattern compiled. A class, so that the checks
+    /// borrow it instead of copying a dozen fields per value.
+    final class CompiledShape: Sendable {
+        let shape: Shape
+        let kind: Shape.Kind
+        /// Members in model order.
+        let memberList: [CompiledMember]
+        /// Members by name (for lookups by pointer outside the checks).
+        let members: [String: CompiledMember]
+        /// Member names to indices of ``memberList``.
+        let memberTable: NameTable
+        /// The required members: their index in ``memberList`` (-1 when the model names a
+        /// member it does not have) and name.
+        let required: [(index: Int, name: String)]
+        let element: Int
+        let key: Int
+        let value: Int
+        let pattern: CompiledPattern?
+        /// The enum values, or `nil` when the shape is not an enum.
+        let enumTable: NameTable?
+
+        init(shape: Shape, members: [CompiledMember], element: Int, key: Int, value: Int, pattern: CompiledPattern?) {
+            self.shape = shape
+            kind = shape.kind
+            memberList = members
+            var byName: [String: CompiledMember] = [:]
+            for member in members { byName[member.member.name] = member }
+            self.members = byName
+            let table = NameTable(members.map(\.member.name))
+            memberTable = table
+            required = shape.required.map { (table.index(of: $0) ?? -1, $0) }
+            self.element = element
+            self.key = key
+            self.value = value
+            self.pattern = pattern
+            enumTable = shape.enumValues.map(NameTable.init)
+        }
     }
 
     /// The pack the model was compiled from (with its overlay merged).
@@ -39,16 +69,13 @@ public struct OperationModel: Sendable {
         var compiled: [CompiledShape] = []
         for name in names {
             let shape = pack.shapes[name]!
-            var c = CompiledShape(shape: shape)
-            for member in shape.members {
-                c.members[member.name] = CompiledMember(member: member, shape: try index(member.shape, "\(name).\(member.name)"))
+            let members = try shape.members.map {
+                CompiledMember(member: $0, shape: try index($0.shape, "\(name).\($0.name)"))
             }
-            c.element = try index(shape.listMember, name)
-            c.key = try index(shape.mapKey, name)
-            c.value = try index(shape.mapValue, name)
-            if let pattern = shape.pattern { c.pattern = try CompiledPattern(java: pattern) }
-            if let values = shape.enumValues { c.enumSet = Set(values) }
-            compiled.append(c)
+            compiled.append(CompiledShape(
+                shape: shape, members: members, element: try index(shape.listMember, name), key: try index(shape.mapKey, name),
+                value: try index(shape.mapValue, name), pattern: try shape.pattern.map { try CompiledPattern(java: $0) }
+            ))
         }
         shapes = compiled
         input = try index(pack.input, "the operation input")

@@ -6,30 +6,40 @@
 /// into; an unknown member is reported and its value not checked; of a repeated member name
 /// the last value is checked, as it is the one the AWS CLI sends.
 struct ShapeValidator {
+    /// One step of the path to the value being checked. Steps hold node indices, not names:
+    /// names are decoded only when a diagnostic is written.
     enum PathToken {
-        case member(String)
-        case mapKey(String)
+        /// A structure member, by its key node.
+        case member(Int32)
+        /// A map entry, by its key node.
+        case mapKey(Int32)
         case index(Int)
-
-        var text: String {
-            switch self {
-            case let .member(name), let .mapKey(name): return name
-            case let .index(i): return String(i)
-            }
-        }
     }
 
     let model: OperationModel!
     let document: JSONDocument
     var path: [PathToken] = []
     var diagnostics: [Diagnostic] = []
+    /// For the structures being checked, stacked: per member, the child position (in
+    /// ``JSONDocument/children``) of its last key, or -1.
+    var lastKey: [Int32] = []
+    /// For the structures being checked, stacked: per member of the document, its member
+    /// index, or -1 for an unknown name.
+    var memberOfKey: [Int32] = []
 
     init(model: OperationModel?, document: JSONDocument) {
         self.model = model
         self.document = document
     }
 
-    var pointer: JSONPointer { JSONPointer(tokens: path.map(\.text)) }
+    func text(_ token: PathToken) -> String {
+        switch token {
+        case let .member(key), let .mapKey(key): return document.string(key)
+        case let .index(i): return String(i)
+        }
+    }
+
+    var pointer: JSONPointer { JSONPointer(tokens: path.map(text)) }
 
     /// How messages name the value at the current path: `JobName`, `Subnets[2]`,
     /// `environment["PATH"]`, or `the request` at the root.
@@ -38,9 +48,9 @@ struct ShapeValidator {
         for token in path.reversed() {
             switch token {
             case let .index(i): suffix = "[\(i)]" + suffix
-            case let .member(name): return name + suffix
+            case let .member(key): return document.string(key) + suffix
             case let .mapKey(key):
-                suffix = "[\"\(key)\"]" + suffix
+                suffix = "[\"\(document.string(key))\"]" + suffix
             }
         }
         return suffix.isEmpty ? "the request" : "the request" + suffix
@@ -55,7 +65,7 @@ struct ShapeValidator {
     mutating func check(_ node: Int32, shape index: Int) {
         let compiled = model.shapes[index]
         let value = document[node]
-        switch compiled.shape.kind {
+        switch compiled.kind {
         case .structure:
             guard value.kind == .object else { return typeError(node, expected: "an object", shape: compiled.shape) }
             checkStructure(node, compiled)
@@ -72,7 +82,7 @@ struct ShapeValidator {
             checkMap(node, compiled)
         case .string:
             guard value.kind == .string else { return typeError(node, expected: "a string", shape: compiled.shape) }
-            checkString(node, compiled)
+            checkStringConstraints(node, compiled, label: .current)
         case .blob:
             guard value.kind == .string else { return typeError(node, expected: "a string (base64-encoded data)", shape: compiled.shape) }
         case .boolean:
@@ -90,34 +100,47 @@ struct ShapeValidator {
     // MARK: Structures and maps
 
     mutating func checkStructure(_ node: Int32, _ compiled: OperationModel.CompiledShape) {
-        var present: [String: (key: Int32, value: Int32, shape: Int)] = [:]
-        present.reserveCapacity(document.count(of: node))
-        for (key, value) in document.members(of: node) {
-            let name = document.string(key)
-            // Swift's == and hashing follow canonical equivalence ("\u{212A}ey", with a KELVIN
-            // SIGN, equals "Key"); AWS compares member names code point by code point.
-            if let member = compiled.members[name], Self.sameCodePoints(member.member.name, name) {
-                present[name] = (key, value, member.shape)
+        let table = compiled.memberTable
+        let base = lastKey.count
+        let keysBase = memberOfKey.count
+        lastKey.append(contentsOf: repeatElement(-1, count: table.count))
+        let first = Int(document[node].firstChild)
+        let end = first + Int(document[node].childCount)
+        var position = first
+        while position < end {
+            let key = document.children[position]
+            // By UTF-8 bytes, that is code point by code point, as AWS compares member names
+            // (Swift's == would take "\u{212A}ey", with a KELVIN SIGN, for "Key").
+            if let member = document.withStringBytes(key, table.index(of:)) {
+                lastKey[base + member] = Int32(position)
+                memberOfKey.append(Int32(member))
             } else {
-                path.append(.member(name))
-                report(.unknownMember, unknownMemberMessage(name, in: compiled.shape), key)
+                memberOfKey.append(-1)
+                path.append(.member(key))
+                report(.unknownMember, unknownMemberMessage(document.string(key), in: compiled.shape), key)
                 path.removeLast()
             }
+            position += 2
         }
-        for name in compiled.shape.required where present[name] == nil {
+        for (member, name) in compiled.required where member < 0 || lastKey[base + member] < 0 {
             report(.required, "\(displayName) is missing required member \"\(name)\"", node)
         }
-        for (name, entry) in present.sorted(by: { $0.value.key < $1.value.key }) {
-            path.append(.member(name))
-            check(entry.value, shape: entry.shape)
-            path.removeLast()
+        // In source order; of a repeated name only the last value, the one the AWS CLI sends.
+        position = first
+        var slot = keysBase
+        while position < end {
+            let member = Int(memberOfKey[slot])
+            if member >= 0, lastKey[base + member] == Int32(position) {
+                let key = document.children[position]
+                path.append(.member(key))
+                check(document.children[position + 1], shape: compiled.memberList[member].shape)
+                path.removeLast()
+            }
+            position += 2
+            slot += 1
         }
-    }
-
-    /// Whether two strings are the same code points (not merely canonically equivalent).
-    static func sameCodePoints(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
+        lastKey.removeSubrange(base...)
+        memberOfKey.removeSubrange(keysBase...)
     }
 
     func unknownMemberMessage(_ name: String, in shape: Shape) -> String {
@@ -150,54 +173,55 @@ struct ShapeValidator {
     }
 
     mutating func checkMap(_ node: Int32, _ compiled: OperationModel.CompiledShape) {
-        var present: [String: (key: Int32, value: Int32)] = [:]
-        var order: [String] = []
-        for (key, value) in document.members(of: node) {
-            let name = document.string(key)
-            if present[name] == nil { order.append(name) }
-            present[name] = (key, value)
-        }
-        checkSize(node, compiled.shape, count: order.count, noun: "entry")
-        for name in order {
-            let entry = present[name]!
-            path.append(.mapKey(name))
-            checkMapKey(entry.key, name: name, model.shapes[compiled.key])
+        let entries = document.distinctMembers(of: node)
+        checkSize(node, compiled.shape, count: entries.count, noun: "entry")
+        let keyShape = model.shapes[compiled.key]
+        for entry in entries {
+            path.append(.mapKey(entry.key))
+            checkStringConstraints(entry.key, keyShape, label: .mapKey(entry.key))
             check(entry.value, shape: compiled.value)
             path.removeLast()
         }
     }
 
-    mutating func checkMapKey(_ key: Int32, name: String, _ keyShape: OperationModel.CompiledShape) {
-        let label = "key \"\(Self.shown(name))\" of \(ownerName)"
-        checkStringConstraints(key, keyShape, value: name, label: label)
-    }
-
     // MARK: Scalars
 
-    mutating func checkString(_ node: Int32, _ compiled: OperationModel.CompiledShape) {
-        let value = document.string(node)
-        checkStringConstraints(node, compiled, value: value, label: displayName)
+    /// What a string check's message calls the value.
+    enum Label {
+        /// The value at the current path (``displayName``).
+        case current
+        /// The key of the current map entry.
+        case mapKey(Int32)
     }
 
-    mutating func checkStringConstraints(_ node: Int32, _ compiled: OperationModel.CompiledShape, value: String, label: String) {
+    func labelText(_ label: Label) -> String {
+        switch label {
+        case .current: return displayName
+        case let .mapKey(key): return "key \"\(Self.shown(document.string(key)))\" of \(ownerName)"
+        }
+    }
+
+    /// Length, pattern and enum checks of a string node, on its UTF-8 bytes: a `String` is
+    /// built only for a message.
+    mutating func checkStringConstraints(_ node: Int32, _ compiled: OperationModel.CompiledShape, label: Label) {
         let shape = compiled.shape
         if shape.min != nil || shape.max != nil {
-            let length = value.unicodeScalars.count
+            let length = document.codePointCount(node)
             if let problem = bounds(Double(length), shape, unit: "character") {
-                report(.length, "\(label) must be \(problem) long (found \(length))", node)
+                report(.length, "\(labelText(label)) must be \(problem) long (found \(length))", node)
             }
         }
         if let pattern = compiled.pattern {
-            switch pattern.matches(value) {
+            switch document.withStringBytes(node, pattern.matches(utf8:)) {
             case .match: break
             case .noMatch:
-                report(.pattern, "\(label) must match the pattern \(pattern.javaPattern) in full\(patternHint(value))", node)
+                report(.pattern, "\(labelText(label)) must match the pattern \(pattern.javaPattern) in full\(patternHint(document.string(node)))", node)
             case let .limitExceeded(reason):
-                report(.pattern, "\(label) could not be checked against the pattern \(pattern.javaPattern): the regular expression engine stopped (\(reason)); simplify the value", node)
+                report(.pattern, "\(labelText(label)) could not be checked against the pattern \(pattern.javaPattern): the regular expression engine stopped (\(reason)); simplify the value", node)
             }
         }
-        if let values = shape.enumValues, let set = compiled.enumSet, !set.contains(value) {
-            report(.enum, enumMessage(label, value: value, values: values, shape: shape), node)
+        if let values = shape.enumValues, let table = compiled.enumTable, document.withStringBytes(node, table.index(of:)) == nil {
+            report(.enum, enumMessage(labelText(label), value: document.string(node), values: values, shape: shape), node)
         }
     }
 
@@ -222,8 +246,8 @@ struct ShapeValidator {
         let value = document[node]
         let bits = shape.kind == .long ? 64 : 32
         guard value.kind == .number else { return typeError(node, expected: "an integer", shape: shape) }
-        let text = document.literal(node)
         if value.flag {
+            let text = document.literal(node)
             var hint = ""
             if let d = Double(text), d == d.rounded(), abs(d) < 9e15 {
                 hint = "; write \(Int64(d))"
@@ -231,13 +255,13 @@ struct ShapeValidator {
             report(.type, "\(displayName) must be a whole number written without a fraction or exponent (found \(text))\(hint)", node)
             return
         }
-        let fits = bits == 64 ? Int64(text) != nil : Int32(text) != nil
-        guard fits else {
+        let parsed = document.integer(node)
+        guard let parsed, bits == 64 || Int64(Int32.min) ... Int64(Int32.max) ~= parsed else {
             let limit = bits == 64 ? "-9223372036854775808 to 9223372036854775807" : "-2147483648 to 2147483647"
-            report(.type, "\(displayName) must be a \(bits)-bit integer (\(limit)); \(text) does not fit", node)
+            report(.type, "\(displayName) must be a \(bits)-bit integer (\(limit)); \(document.literal(node)) does not fit", node)
             return
         }
-        checkRange(node, shape, value: Double(text)!)
+        checkRange(node, shape, value: Double(parsed))
     }
 
     mutating func checkRange(_ node: Int32, _ shape: Shape, value: Double) {

@@ -41,6 +41,65 @@ extension JSONDocument {
         return result
     }
 
+    /// The members of an object node with each name once, compared as ``duplicateKeys()``
+    /// compares them: in the order names first appear, each with its last value (the one the
+    /// AWS CLI sends).
+    func distinctMembers(of index: Int32) -> [(key: Int32, value: Int32)] {
+        let node = nodes[Int(index)]
+        let first = Int(node.firstChild)
+        let memberCount = Int(node.childCount) / 2
+        var result: [(key: Int32, value: Int32)] = []
+        result.reserveCapacity(memberCount)
+        if memberCount <= 16 {
+            for i in 0 ..< memberCount {
+                let key = children[first + 2 * i]
+                if let earlier = result.firstIndex(where: { sameKey($0.key, key) }) {
+                    result[earlier].value = children[first + 2 * i + 1]
+                } else {
+                    result.append((key, children[first + 2 * i + 1]))
+                }
+            }
+            return result
+        }
+        var seen: [[UInt8]: Int] = [:]
+        seen.reserveCapacity(memberCount)
+        for i in 0 ..< memberCount {
+            let key = children[first + 2 * i]
+            let name = decodedUTF8(key)
+            if let earlier = seen[name] {
+                result[earlier].value = children[first + 2 * i + 1]
+            } else {
+                seen[name] = result.count
+                result.append((key, children[first + 2 * i + 1]))
+            }
+        }
+        return result
+    }
+
+    /// The value of an integer number node (one written without fraction or exponent), or
+    /// `nil` when it does not fit in 64 bits.
+    func integer(_ index: Int32) -> Int64? {
+        if let scalars { return Int64(scalars[Int(index)]) }
+        let node = nodes[Int(index)]
+        var i = Int(node.start)
+        let end = Int(node.end)
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        guard i < end else { return nil }
+        var magnitude: UInt64 = 0
+        while i < end {
+            let digit = bytes[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (times10, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit))
+            if overflow1 || overflow2 { return nil }
+            magnitude = sum
+            i += 1
+        }
+        if negative { return magnitude <= UInt64(Int64.max) + 1 ? Int64(bitPattern: 0 &- magnitude) : nil }
+        return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
+    }
+
     private func sameKey(_ a: Int32, _ b: Int32) -> Bool {
         let x = nodes[Int(a)]
         let y = nodes[Int(b)]

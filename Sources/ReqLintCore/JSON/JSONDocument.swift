@@ -86,6 +86,20 @@ public struct JSONDocument: Sendable {
         return JSONStringDecoder.decode(bytes[contentStart ..< contentEnd])
     }
 
+    /// Calls `body` with the UTF-8 bytes of a string node's decoded value: straight from
+    /// ``bytes`` when the literal has no escapes, else from the decoded `String`.
+    @inline(__always)
+    func withStringBytes<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let node = nodes[Int(index)]
+        if scalars == nil, !node.flag {
+            return bytes.withUnsafeBufferPointer {
+                body(UnsafeBufferPointer(rebasing: $0[Int(node.start) + 1 ..< Int(node.end) - 1]))
+            }
+        }
+        var text = string(index)
+        return text.withUTF8(body)
+    }
+
     /// Whether a string node's decoded value equals `value`, code point for code point (not by
     /// Swift's canonical equivalence: `"\u00e9"` and `"e\u0301"` differ, as they do for AWS),
     /// without building a `String` when the literal has no escapes.
