@@ -55,8 +55,11 @@ extension Workspace {
             return
         }
         let ignores = ignores + gitignore(in: directory)
-        for entry in entries.sorted(by: { ($0.raw ?? Array($0.name.utf8)).lexicographicallyPrecedes($1.raw ?? Array($1.name.utf8)) })
-        where !entry.name.hasPrefix(".") {
+        // Sorted by bytes, each name's bytes taken once (not twice per comparison).
+        let sorted = entries.map { (bytes: $0.raw ?? Array($0.name.utf8), entry: $0) }
+            .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+            .map(\.entry)
+        for entry in sorted where !entry.name.hasPrefix(".") {
             let name = entry.name
             let path = directory + "/" + name
             let rawPath: [UInt8]? = raw != nil || entry.raw != nil ? rawDirectory + [UInt8(ascii: "/")] + (entry.raw ?? Array(name.utf8)) : nil

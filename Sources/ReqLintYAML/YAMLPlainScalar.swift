@@ -64,6 +64,12 @@ enum YAMLPlainScalar {
     /// The warning for a plain scalar that YAML 1.1 and YAML 1.2 parsers (or the AWS CLI and
     /// strict YAML 1.2 parsers) read as different types or values; `nil` when they agree.
     static func implicitTypeHazard(_ text: String, isKey: Bool) -> String? {
+        // Most scalars are names and values that start with a letter: then both schemas read a
+        // string, null or a boolean alike, except for the short YAML 1.1 words checked below.
+        if let first = text.utf8.first, text.utf8.count > 3,
+           (UInt8(ascii: "a") ... UInt8(ascii: "z")).contains(first | 0x20) {
+            return nil
+        }
         let lower = text.lowercased()
         if ["yes", "no", "on", "off", "y", "n"].contains(lower) {
             let value = ["yes", "on", "y"].contains(lower) ? "true" : "false"

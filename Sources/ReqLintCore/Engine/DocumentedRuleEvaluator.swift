@@ -6,7 +6,24 @@ public struct DocumentedRuleSet: Sendable {
 
     /// Compiles `rules`; throws when a rule's regular expression does not compile.
     public init(_ rules: [DocumentedRule]) throws {
-        self.rules = rules.sorted { $0.descriptor.id < $1.descriptor.id }
+        // One instance per distinct pointer pattern: the per-document match cache then
+        // compares keys by their shared token storage instead of token by token.
+        var canonical: [PointerPattern: PointerPattern] = [:]
+        func intern(_ pattern: PointerPattern) -> PointerPattern {
+            if let known = canonical[pattern] { return known }
+            canonical[pattern] = pattern
+            return pattern
+        }
+        self.rules = rules.sorted { $0.descriptor.id < $1.descriptor.id }.map { rule in
+            var rule = rule
+            rule.checks = rule.checks.map { check in
+                var check = check
+                check.pointer = intern(check.pointer)
+                if case let .memberOf(set) = check.kind { check.kind = .memberOf(set: intern(set)) }
+                return check
+            }
+            return rule
+        }
         var patterns: [String: CompiledPattern] = [:]
         for rule in rules {
             for check in rule.checks {
@@ -26,16 +43,12 @@ public struct DocumentedRuleSet: Sendable {
     public func rules(for operation: OperationID) -> [DocumentedRule] { rules.filter { $0.operations.contains(operation) } }
 
     /// The diagnostics of every documented rule of `operation` on `document`. Values the model
-    /// checks already found wrong (`modelDiagnostics`) are not judged again.
-    func evaluate(_ document: JSONDocument, operation: OperationID, modelDiagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// checks already found wrong are not judged again: `untyped` (a type error: nothing at or
+    /// below them) and `invalid` (another constraint).
+    func evaluate(_ document: JSONDocument, operation: OperationID, untyped: Set<Int32>, invalid: Set<Int32>) -> [Diagnostic] {
         var evaluator = DocumentedRuleEvaluator(document: document, patterns: patterns)
-        for diagnostic in modelDiagnostics where diagnostic.severity == .error {
-            switch diagnostic.rule {
-            case .type: evaluator.untypedPrefixes.insert(diagnostic.pointer.description)
-            case .required, .duplicateKey: break
-            default: evaluator.invalidPointers.insert(diagnostic.pointer.description)
-            }
-        }
+        evaluator.untypedNodes = untyped
+        evaluator.invalidNodes = invalid
         for rule in rules where rule.operations.contains(operation) {
             for check in rule.checks { evaluator.run(check, of: rule.descriptor) }
         }
@@ -47,10 +60,10 @@ public struct DocumentedRuleSet: Sendable {
 struct DocumentedRuleEvaluator {
     let document: JSONDocument
     let patterns: [String: CompiledPattern]
-    /// Pointers whose value has a type error: nothing at or below them is judged.
-    var untypedPrefixes: Set<String> = []
-    /// Pointers whose value broke another model constraint.
-    var invalidPointers: Set<String> = []
+    /// Values with a type error: nothing at or below them is judged.
+    var untypedNodes: Set<Int32> = []
+    /// Values that broke another model constraint.
+    var invalidNodes: Set<Int32> = []
     var diagnostics: [Diagnostic] = []
     /// The matches of each pointer pattern in this document: checks share pointers, and a
     /// condition (`when`) is looked up again for every match of its check.
@@ -58,6 +71,8 @@ struct DocumentedRuleEvaluator {
         var entries: [PointerPattern: [PointerPattern.Match]] = [:]
         /// ``JSONDocument/parents()``, computed when the first pointer is needed.
         var parents: [Int32]?
+        /// ``JSONDocument/childSlots()``, computed when the first pointer is needed.
+        var slots: [Int32]?
     }
     let cache = MatchCache()
 
@@ -66,26 +81,26 @@ struct DocumentedRuleEvaluator {
         self.patterns = patterns
     }
 
-    /// The pointer of a matched value (built only for messages and documents with model errors).
+    /// The pointer of a matched value (built only for messages).
     func pointer(_ match: PointerPattern.Match) -> JSONPointer {
         if cache.parents == nil { cache.parents = document.parents() }
-        return match.pointer(in: document, parents: cache.parents!)
+        if cache.slots == nil { cache.slots = document.childSlots() }
+        return document.pointer(to: match.node, parents: cache.parents!, slots: cache.slots)
     }
 
     /// Whether the value `match` found is fit to be judged.
     func reliable(_ match: PointerPattern.Match) -> Bool {
-        // Most documents have no model errors: then nothing needs the pointer's text.
-        if invalidPointers.isEmpty && untypedPrefixes.isEmpty { return true }
-        let text = pointer(match).description
-        if invalidPointers.contains(text) { return false }
-        if untypedPrefixes.isEmpty { return true }
-        if untypedPrefixes.contains("") { return false }
-        // Every prefix that ends before a '/' (escaped tokens have none), then the whole pointer.
-        let utf8 = text.utf8
-        for i in utf8.indices where i != utf8.startIndex && utf8[i] == UInt8(ascii: "/") {
-            if untypedPrefixes.contains(String(text[..<i])) { return false }
+        // Most documents have no model errors: then nothing needs the document's parents.
+        if invalidNodes.isEmpty && untypedNodes.isEmpty { return true }
+        if invalidNodes.contains(match.node) { return false }
+        if untypedNodes.isEmpty { return true }
+        if cache.parents == nil { cache.parents = document.parents() }
+        var node = match.node
+        while node >= 0 {
+            if untypedNodes.contains(node) { return false }
+            node = cache.parents![Int(node)]
         }
-        return !untypedPrefixes.contains(text)
+        return true
     }
 
     /// `pattern.matches(in: document)`, computed once per pattern.

@@ -76,7 +76,8 @@ public struct Linter: Sendable {
         var validator = ShapeValidator(model: model, document: document)
         validator.check(root, shape: model.input)
         diagnostics += validator.diagnostics
-        diagnostics += registry.documentedRules.evaluate(document, operation: model.id, modelDiagnostics: diagnostics)
+        diagnostics += registry.documentedRules.evaluate(document, operation: model.id, untyped: validator.untypedNodes,
+                                                         invalid: validator.invalidNodes)
         diagnostics.sort(by: Diagnostic.sourceOrder)
         return LintResult(status: .checked, operation: model.id, diagnostics: diagnostics, document: document)
     }

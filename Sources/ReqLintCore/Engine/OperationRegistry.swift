@@ -4,6 +4,8 @@ public struct OperationRegistry: Sendable {
     public let operations: [OperationID: OperationModel]
     /// For each operation, its top-level member names.
     let memberNames: [OperationID: Set<String>]
+    /// The same names as byte tables, with the operations in id order, for ``detect(_:)``.
+    let memberTables: [(id: OperationID, names: NameTable)]
 
     /// The documented prose and cross-field rules.
     public let documentedRules: DocumentedRuleSet
@@ -17,6 +19,7 @@ public struct OperationRegistry: Sendable {
         var names: [OperationID: Set<String>] = [:]
         for model in models { names[model.id] = Set(model.inputShape.members.map(\.name)) }
         memberNames = names
+        memberTables = operations.keys.sorted().map { id in (id, NameTable(operations[id]!.inputShape.members.map(\.name))) }
     }
 
     /// The ids, sorted.
@@ -38,26 +41,43 @@ public struct OperationRegistry: Sendable {
     /// Exact names count first; only if none match are names compared ignoring letter case.
     public func detect(_ document: JSONDocument) -> Detection {
         guard let root = document.root, document[root].kind == .object else { return .unknown }
-        let names = document.members(of: root).map { document.string($0.key) }
-        for caseInsensitive in [false, true] {
-            var best = 0
-            var leaders: [OperationID] = []
-            for (id, members) in memberNames {
-                let hits = caseInsensitive
-                    ? names.filter { name in members.contains { $0.lowercased() == name.lowercased() } }.count
-                    : names.filter { members.contains($0) }.count
-                if hits > best {
-                    best = hits
-                    leaders = [id]
-                } else if hits == best && hits > 0 {
-                    leaders.append(id)
-                }
+        // Exact names first, by bytes: no String per member for the common case.
+        let count = document.count(of: root)
+        var best = 0
+        var leaders: [OperationID] = []
+        for (id, table) in memberTables {
+            var hits = 0
+            for (key, _) in document.members(of: root) where document.withStringBytes(key, table.index(of:)) != nil { hits += 1 }
+            if hits > best {
+                best = hits
+                leaders = [id]
+            } else if hits == best && hits > 0 {
+                leaders.append(id)
             }
-            // One shared name (`{"name": …}`) is no evidence: a request has several members.
-            if best < 2 || best * 2 <= names.count { leaders = [] }
-            if leaders.count == 1 { return .operation(leaders[0]) }
-            if leaders.count > 1 { return .ambiguous(leaders.sorted()) }
         }
+        // One shared name (`{"name": …}`) is no evidence: a request has several members.
+        if best >= 2 && best * 2 > count {
+            if leaders.count == 1 { return .operation(leaders[0]) }
+            if leaders.count > 1 { return .ambiguous(leaders) }
+        }
+        // Then ignoring letter case.
+        let names = document.members(of: root).map { document.string($0.key).lowercased() }
+        best = 0
+        leaders = []
+        for (id, members) in memberNames.sorted(by: { $0.key < $1.key }) {
+            let lowered = Set(members.map { $0.lowercased() })
+            let hits = names.filter { lowered.contains($0) }.count
+            if hits > best {
+                best = hits
+                leaders = [id]
+            } else if hits == best && hits > 0 {
+                leaders.append(id)
+            }
+        }
+        // One shared name (`{"name": …}`) is no evidence: a request has several members.
+        if best < 2 || best * 2 <= names.count { leaders = [] }
+        if leaders.count == 1 { return .operation(leaders[0]) }
+        if leaders.count > 1 { return .ambiguous(leaders) }
         return .unknown
     }
 }

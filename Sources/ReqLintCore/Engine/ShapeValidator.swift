@@ -26,6 +26,10 @@ struct ShapeValidator {
     /// For the structures being checked, stacked: per member of the document, its member
     /// index, or -1 for an unknown name.
     var memberOfKey: [Int32] = []
+    /// Values found with a type error: the documented rules judge nothing at or below them.
+    var untypedNodes: Set<Int32> = []
+    /// Values that broke another model constraint: the documented rules do not judge them again.
+    var invalidNodes: Set<Int32> = []
 
     init(model: OperationModel?, document: JSONDocument) {
         self.model = model
@@ -58,6 +62,11 @@ struct ShapeValidator {
 
     mutating func report(_ rule: RuleID, _ message: String, _ node: Int32) {
         diagnostics.append(Diagnostic(rule: rule, message: message, pointer: pointer, range: document[node].range))
+        switch rule {
+        case .type: untypedNodes.insert(node)
+        case .required, .unknownMember: break  // an unknown member's value is marked by the caller
+        default: invalidNodes.insert(node)
+        }
     }
 
     // MARK: Dispatch
@@ -118,6 +127,7 @@ struct ShapeValidator {
                 memberOfKey.append(-1)
                 path.append(.member(key))
                 report(.unknownMember, unknownMemberMessage(document.string(key), in: compiled.shape), key)
+                invalidNodes.insert(document.children[position + 1])
                 path.removeLast()
             }
             position += 2

@@ -76,10 +76,6 @@ public struct PointerPattern: Hashable, Sendable, CustomStringConvertible {
         /// as `-(i + 1)`. Names are decoded only when a message needs them.
         public var bindings: [Int32]
 
-        /// The concrete pointer (``JSONDocument/parents()`` of the matched document).
-        public func pointer(in document: JSONDocument, parents: [Int32]) -> JSONPointer {
-            document.pointer(to: node, parents: parents)
-        }
     }
 
     /// Every value of `document` the pattern matches, in document order. Of a repeated member
@@ -93,67 +89,97 @@ public struct PointerPattern: Hashable, Sendable, CustomStringConvertible {
     /// member or element.
     public func matches(in document: JSONDocument, bindings: [Int32]) -> [Match] {
         guard let root = document.root else { return [] }
-        var current = [Match(node: root, key: nil, bindings: [])]
-        var wildcard = 0
-        for step in steps {
-            var bound: Int32?
-            if step.isWildcard {
-                if wildcard < bindings.count { bound = bindings[wildcard] }
-                wildcard += 1
-            }
-            var next: [Match] = []
-            for match in current {
-                let node = document[match.node]
-                switch node.kind {
-                case .object:
-                    document.appendMembers(of: match.node, step: step, bound: bound, to: match, into: &next)
-                case .array:
-                    let elements = document.elements(of: match.node)
-                    if let bound, bound < 0 {
-                        let i = Int(-(bound + 1))
-                        if i < elements.count { next.append(Match(node: elements[elements.startIndex + i], key: nil, bindings: match.bindings)) }
-                    } else if bound == nil, step.isWildcard {
-                        for (i, element) in elements.enumerated() {
-                            next.append(Match(node: element, key: nil, bindings: match.bindings + [Int32(-(i + 1))]))
-                        }
-                    } else if bound == nil, let i = step.index, i < elements.count {
-                        next.append(Match(node: elements[elements.startIndex + i], key: nil, bindings: match.bindings))
-                    }
-                default:
-                    break
-                }
-            }
-            current = next
+        var found: [Match] = []
+        collect(document, node: root, key: nil, step: 0, wildcard: 0, given: bindings, bindings: [], into: &found)
+        return found
+    }
+
+    /// Matches `steps[step...]` from `node`, appending each match to `found`. Recursion is as
+    /// deep as the pattern is long, whatever the document.
+    private func collect(_ document: JSONDocument, node: Int32, key: Int32?, step index: Int, wildcard: Int, given: [Int32],
+                         bindings: [Int32], into found: inout [Match]) {
+        guard index < steps.count else {
+            found.append(Match(node: node, key: key, bindings: bindings))
+            return
         }
-        return current
+        let step = steps[index]
+        let bound: Int32? = step.isWildcard && wildcard < given.count ? given[wildcard] : nil
+        let nextWildcard = step.isWildcard ? wildcard + 1 : wildcard
+        switch document[node].kind {
+        case .object:
+            if step.isWildcard, bound == nil {
+                for entry in document.distinctMembers(of: node) {
+                    collect(document, node: entry.value, key: entry.key, step: index + 1, wildcard: nextWildcard, given: given,
+                            bindings: bindings + [entry.key], into: &found)
+                }
+                return
+            }
+            if let bound, bound < 0 { return }  // an element index does not name a member
+            guard let member = document.lastMember(of: node, named: step.name, orLike: bound) else { return }
+            collect(document, node: member.value, key: member.key, step: index + 1, wildcard: nextWildcard, given: given,
+                    bindings: bindings, into: &found)
+        case .array:
+            let elements = document.elements(of: node)
+            if step.isWildcard, bound == nil {
+                for (i, element) in elements.enumerated() {
+                    collect(document, node: element, key: nil, step: index + 1, wildcard: nextWildcard, given: given,
+                            bindings: bindings + [Int32(-(i + 1))], into: &found)
+                }
+                return
+            }
+            let i: Int
+            if let bound {
+                guard bound < 0 else { return }  // a member name does not name an element
+                i = Int(-(bound + 1))
+            } else {
+                guard let index = step.index else { return }
+                i = index
+            }
+            guard i < elements.count else { return }
+            collect(document, node: elements[elements.startIndex + i], key: nil, step: index + 1, wildcard: nextWildcard,
+                    given: given, bindings: bindings, into: &found)
+        default:
+            return
+        }
     }
 }
 
 extension JSONDocument {
-    /// The members of object `object` that `step` names (or, for a wildcard bound to a key
-    /// node, the member named like that key), each name once with its last value, appended to
-    /// `matches` in source order.
-    fileprivate func appendMembers(of object: Int32, step: PointerPattern.Step, bound: Int32?, to match: PointerPattern.Match,
-                                   into matches: inout [PointerPattern.Match]) {
+    /// The last member of object `object` named `name` (UTF-8 bytes), or, when `like` is a
+    /// key node, named as that key; names compare code point by code point.
+    func lastMember(of object: Int32, named name: [UInt8], orLike like: Int32?) -> (key: Int32, value: Int32)? {
         let node = self[object]
-        let first = Int(node.firstChild)
-        let end = first + Int(node.childCount)
-        if step.isWildcard, bound == nil {
-            for entry in distinctMembers(of: object) {
-                matches.append(PointerPattern.Match(node: entry.value, key: entry.key, bindings: match.bindings + [entry.key]))
-            }
-            return
-        }
-        if let bound, bound < 0 { return }  // an element index does not name a member
+        var position = Int(node.firstChild)
+        let end = position + Int(node.childCount)
         var found: (key: Int32, value: Int32)?
-        var position = first
-        while position < end {
-            let key = children[position]
-            let same = if let bound { sameName(key, bound) } else { step.name.withUnsafeBufferPointer { name in withStringBytes(key) { $0.elementsEqual(name) } } }
-            if same { found = (key, children[position + 1]) }
-            position += 2
+        if like == nil, scalars == nil {
+            // JSON: an unescaped key is its bytes between the quotes; compare lengths first.
+            bytes.withUnsafeBufferPointer { source in
+                name.withUnsafeBufferPointer { name in
+                    while position < end {
+                        let key = children[position]
+                        let literal = nodes[Int(key)]
+                        if literal.flag {
+                            if withStringBytes(key, { $0.elementsEqual(name) }) { found = (key, children[position + 1]) }
+                        } else if Int(literal.end - literal.start) - 2 == name.count,
+                                  name.isEmpty || memcmp(source.baseAddress! + Int(literal.start) + 1, name.baseAddress!, name.count) == 0 {
+                            found = (key, children[position + 1])
+                        }
+                        position += 2
+                    }
+                }
+            }
+            return found
         }
-        if let found { matches.append(PointerPattern.Match(node: found.value, key: found.key, bindings: match.bindings)) }
+        name.withUnsafeBufferPointer { name in
+            while position < end {
+                let key = children[position]
+                let same = if let like { sameName(key, like) } else { withStringBytes(key) { $0.elementsEqual(name) } }
+                if same { found = (key, children[position + 1]) }
+                position += 2
+            }
+        }
+        return found
     }
 
     /// Whether two key nodes have the same decoded name, code point by code point.
@@ -161,3 +187,9 @@ extension JSONDocument {
         withStringBytes(a) { x in withStringBytes(b) { y in x.elementsEqual(y) } }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
