@@ -3,27 +3,50 @@ public struct DocumentedRuleSet: Sendable {
     /// Every rule, sorted by id.
     public let rules: [DocumentedRule]
     let patterns: [String: CompiledPattern]
+    /// Each operation's checks in rule order, with their pointer patterns numbered.
+    let plans: [OperationID: [PlannedCheck]]
+    /// The number of distinct pointer patterns (the size of a document's match cache).
+    let patternCount: Int
+
+    /// A check ready to run: its rule, and the numbers of the patterns whose matches a
+    /// document's evaluation caches.
+    final class PlannedCheck: Sendable {
+        let rule: RuleDescriptor
+        let check: RuleCheck
+        /// The number of ``RuleCheck/pointer``.
+        let pointer: Int
+        /// The number of a `memberOf` check's set pattern, else -1.
+        let set: Int
+
+        init(rule: RuleDescriptor, check: RuleCheck, pointer: Int, set: Int) {
+            self.rule = rule
+            self.check = check
+            self.pointer = pointer
+            self.set = set
+        }
+    }
 
     /// Compiles `rules`; throws when a rule's regular expression does not compile.
     public init(_ rules: [DocumentedRule]) throws {
-        // One instance per distinct pointer pattern: the per-document match cache then
-        // compares keys by their shared token storage instead of token by token.
-        var canonical: [PointerPattern: PointerPattern] = [:]
-        func intern(_ pattern: PointerPattern) -> PointerPattern {
-            if let known = canonical[pattern] { return known }
-            canonical[pattern] = pattern
-            return pattern
+        self.rules = rules.sorted { $0.descriptor.id < $1.descriptor.id }
+        // Distinct pointer patterns are numbered: a document's match cache is an array.
+        var numbers: [PointerPattern: Int] = [:]
+        func number(_ pattern: PointerPattern) -> Int {
+            if let known = numbers[pattern] { return known }
+            numbers[pattern] = numbers.count
+            return numbers.count - 1
         }
-        self.rules = rules.sorted { $0.descriptor.id < $1.descriptor.id }.map { rule in
-            var rule = rule
-            rule.checks = rule.checks.map { check in
-                var check = check
-                check.pointer = intern(check.pointer)
-                if case let .memberOf(set) = check.kind { check.kind = .memberOf(set: intern(set)) }
-                return check
+        var plans: [OperationID: [PlannedCheck]] = [:]
+        for rule in self.rules {
+            for check in rule.checks {
+                var set = -1
+                if case let .memberOf(pattern) = check.kind { set = number(pattern) }
+                let planned = PlannedCheck(rule: rule.descriptor, check: check, pointer: number(check.pointer), set: set)
+                for operation in rule.operations { plans[operation, default: []].append(planned) }
             }
-            return rule
         }
+        self.plans = plans
+        patternCount = numbers.count
         var patterns: [String: CompiledPattern] = [:]
         for rule in rules {
             for check in rule.checks {
@@ -46,12 +69,10 @@ public struct DocumentedRuleSet: Sendable {
     /// checks already found wrong are not judged again: `untyped` (a type error: nothing at or
     /// below them) and `invalid` (another constraint).
     func evaluate(_ document: JSONDocument, operation: OperationID, untyped: Set<Int32>, invalid: Set<Int32>) -> [Diagnostic] {
-        var evaluator = DocumentedRuleEvaluator(document: document, patterns: patterns)
+        var evaluator = DocumentedRuleEvaluator(document: document, patterns: patterns, patternCount: patternCount)
         evaluator.untypedNodes = untyped
         evaluator.invalidNodes = invalid
-        for rule in rules where rule.operations.contains(operation) {
-            for check in rule.checks { evaluator.run(check, of: rule.descriptor) }
-        }
+        for planned in plans[operation] ?? [] { evaluator.run(planned) }
         return evaluator.diagnostics
     }
 }
@@ -68,17 +89,21 @@ struct DocumentedRuleEvaluator {
     /// The matches of each pointer pattern in this document: checks share pointers, and a
     /// condition (`when`) is looked up again for every match of its check.
     final class MatchCache {
-        var entries: [PointerPattern: [PointerPattern.Match]] = [:]
+        /// By pattern number (``DocumentedRuleSet/PlannedCheck``).
+        var entries: [[PointerPattern.Match]?]
         /// ``JSONDocument/parents()``, computed when the first pointer is needed.
         var parents: [Int32]?
         /// ``JSONDocument/childSlots()``, computed when the first pointer is needed.
         var slots: [Int32]?
-    }
-    let cache = MatchCache()
 
-    init(document: JSONDocument, patterns: [String: CompiledPattern]) {
+        init(count: Int) { entries = Array(repeating: nil, count: count) }
+    }
+    let cache: MatchCache
+
+    init(document: JSONDocument, patterns: [String: CompiledPattern], patternCount: Int) {
         self.document = document
         self.patterns = patterns
+        cache = MatchCache(count: patternCount)
     }
 
     /// The pointer of a matched value (built only for messages).
@@ -104,10 +129,10 @@ struct DocumentedRuleEvaluator {
     }
 
     /// `pattern.matches(in: document)`, computed once per pattern.
-    func matches(_ pattern: PointerPattern) -> [PointerPattern.Match] {
-        if let cached = cache.entries[pattern] { return cached }
+    func matches(_ pattern: PointerPattern, number: Int) -> [PointerPattern.Match] {
+        if let cached = cache.entries[number] { return cached }
         let found = pattern.matches(in: document)
-        cache.entries[pattern] = found
+        cache.entries[number] = found
         return found
     }
 
@@ -193,8 +218,9 @@ struct DocumentedRuleEvaluator {
 
     // MARK: Checks
 
-    mutating func run(_ check: RuleCheck, of rule: RuleDescriptor) {
-        for match in matches(check.pointer) where reliable(match) {
+    mutating func run(_ planned: DocumentedRuleSet.PlannedCheck) {
+        let check = planned.check, rule = planned.rule
+        for match in matches(check.pointer, number: planned.pointer) where reliable(match) {
             if let condition = check.when {
                 if let equals = condition.equals {
                     guard let value = other(condition.pointer, match.bindings), string(value.node) == equals else { continue }
@@ -250,7 +276,7 @@ struct DocumentedRuleEvaluator {
                 break  // handled below, over all matches at once
             case let .memberOf(set):
                 guard let s = string(match.node) else { continue }
-                let members = matches(set).filter { reliable($0) }
+                let members = matches(set, number: planned.set).filter { reliable($0) }
                 guard !members.isEmpty else { continue }
                 if !members.contains(where: { string($0.node) == s }) {
                     let names = members.compactMap { string($0.node) }.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -280,12 +306,13 @@ struct DocumentedRuleEvaluator {
                 report(rule, check, match, other: other)
             }
         }
-        if case .unique = check.kind { runUnique(check, of: rule) }
+        if case .unique = check.kind { runUnique(planned) }
     }
 
-    mutating func runUnique(_ check: RuleCheck, of rule: RuleDescriptor) {
+    mutating func runUnique(_ planned: DocumentedRuleSet.PlannedCheck) {
+        let check = planned.check, rule = planned.rule
         var first: [String: PointerPattern.Match] = [:]
-        for match in matches(check.pointer) where reliable(match) {
+        for match in matches(check.pointer, number: planned.pointer) where reliable(match) {
             guard let s = string(match.node) else { continue }
             if let earlier = first[s] {
                 report(rule, check, match, other: earlier)
