@@ -56,6 +56,22 @@ struct RulePackTests {
         }
     }
 
+    /// The registry compiles each bundled operation on first use from the generated list of
+    /// operations: that list must name every pack with its input's members (overlay included),
+    /// and the model compiled lazily must be the one built from `packs()`.
+    @Test func lazilyCompiledOperationsMatchThePacks() throws {
+        let packs = try BundledRules.packs()
+        #expect(Set(BundledRuleFiles.operations.map(\.id)) == Set(packs.map(\.id.description)), "run scripts/embed-rules")
+        let registry = try BundledRules.registry()
+        for pack in packs {
+            let entry = try #require(BundledRuleFiles.operations.first { $0.id == pack.id.description })
+            let input = try #require(pack.shapes[pack.input])
+            #expect(entry.inputMembers == input.members.map(\.name), "run scripts/embed-rules")
+            #expect(registry.model(pack.id)?.pack == pack)
+        }
+        #expect(registry.ids == packs.map(\.id).sorted())
+    }
+
     @Test func packsRoundTripThroughTheirDataForm() throws {
         for pack in try BundledRules.packs() {
             let text = pack.jsonValue().serialized(pretty: true)

@@ -54,7 +54,7 @@ public struct Linter: Sendable {
         }
         let model: OperationModel
         if let requested {
-            guard let found = registry.operations[requested] else {
+            guard let found = registry.model(requested) else {
                 let known = registry.ids.map(\.description).joined(separator: ", ")
                 let d = Diagnostic(rule: .unknownOperation, message: "unknown operation \(requested); expected one of \(known)",
                                    pointer: .root, range: SourceRange(start: 0, end: 0))
@@ -64,7 +64,7 @@ public struct Linter: Sendable {
         } else {
             switch registry.detect(document) {
             case let .operation(id):
-                model = registry.operations[id]!
+                model = registry.model(id)!
             case let .ambiguous(ids):
                 let list = ids.map(\.description).joined(separator: " or ")
                 return undetermined(document, "cannot tell whether this document is for \(list): it has members of each; pass --operation")

@@ -1,7 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The operations reqlint can lint, and how it tells which one a document is for.
+///
+/// A registry may hold an operation before its model is compiled (the bundled packs): it
+/// tells a document's operation from the top-level member names alone and compiles the
+/// operation's pack on first use, once per process, so that linting one file builds one model.
 public struct OperationRegistry: Sendable {
-    /// The compiled operations, by id.
-    public let operations: [OperationID: OperationModel]
+    /// An operation's model, compiled when first asked for and then shared by every thread.
+    final class ModelSlot: @unchecked Sendable {
+        // `model` is written once, under `lock`, and only read after that.
+        private let lock: UnsafeMutablePointer<pthread_mutex_t>
+        private var model: OperationModel?
+        private let compile: @Sendable () -> OperationModel
+
+        init(_ compile: @escaping @Sendable () -> OperationModel) {
+            lock = .allocate(capacity: 1)
+            pthread_mutex_init(lock, nil)
+            self.compile = compile
+        }
+
+        init(compiled: OperationModel) {
+            lock = .allocate(capacity: 1)
+            pthread_mutex_init(lock, nil)
+            compile = { compiled }
+            model = compiled
+        }
+
+        deinit {
+            pthread_mutex_destroy(lock)
+            lock.deallocate()
+        }
+
+        var value: OperationModel {
+            pthread_mutex_lock(lock)
+            defer { pthread_mutex_unlock(lock) }
+            if let model { return model }
+            let compiled = compile()
+            model = compiled
+            return compiled
+        }
+    }
+
+    /// The models by id, compiled or not.
+    let slots: [OperationID: ModelSlot]
     /// For each operation, its top-level member names.
     let memberNames: [OperationID: Set<String>]
     /// The same names as byte tables, with the operations in id order, for ``detect(_:)``.
@@ -12,18 +57,39 @@ public struct OperationRegistry: Sendable {
 
     /// Builds a registry of `models` and their documented rules.
     public init(_ models: [OperationModel], documentedRules: DocumentedRuleSet = try! DocumentedRuleSet([])) {
-        self.documentedRules = documentedRules
-        var operations: [OperationID: OperationModel] = [:]
-        for model in models { operations[model.id] = model }
-        self.operations = operations
-        var names: [OperationID: Set<String>] = [:]
-        for model in models { names[model.id] = Set(model.inputShape.members.map(\.name)) }
-        memberNames = names
-        memberTables = operations.keys.sorted().map { id in (id, NameTable(operations[id]!.inputShape.members.map(\.name))) }
+        self.init(models.map { model in (model.id, model.inputShape.members.map(\.name), ModelSlot(compiled: model)) },
+                  documentedRules: documentedRules)
     }
 
+    /// Builds a registry whose models are compiled on first use: `compile` must return the
+    /// model of operation `id`, whose input has the members `inputMembers`.
+    public init(lazy operations: [(id: OperationID, inputMembers: [String], compile: @Sendable () -> OperationModel)],
+                documentedRules: DocumentedRuleSet) {
+        self.init(operations.map { ($0.id, $0.inputMembers, ModelSlot($0.compile)) }, documentedRules: documentedRules)
+    }
+
+    private init(_ entries: [(id: OperationID, inputMembers: [String], slot: ModelSlot)], documentedRules: DocumentedRuleSet) {
+        self.documentedRules = documentedRules
+        var slots: [OperationID: ModelSlot] = [:]
+        var names: [OperationID: Set<String>] = [:]
+        for entry in entries {
+            slots[entry.id] = entry.slot
+            names[entry.id] = Set(entry.inputMembers)
+        }
+        self.slots = slots
+        memberNames = names
+        memberTables = entries.sorted { $0.id < $1.id }.map { ($0.id, NameTable($0.inputMembers)) }
+    }
+
+    /// The model of operation `id` (compiled now if it was not yet), or `nil` when the
+    /// registry does not hold the operation.
+    public func model(_ id: OperationID) -> OperationModel? { slots[id]?.value }
+
+    /// Every operation's model, by id (compiling those not compiled yet).
+    public var operations: [OperationID: OperationModel] { slots.mapValues(\.value) }
+
     /// The ids, sorted.
-    public var ids: [OperationID] { operations.keys.sorted() }
+    public var ids: [OperationID] { slots.keys.sorted() }
 
     /// The result of telling a document's operation from its content.
     public enum Detection: Equatable, Sendable {

@@ -33,9 +33,8 @@ extension JSONDocument {
         case .array: return .array(elements(of: index).map { value(at: $0) })
         case .string: return .string(string(index))
         case .number:
-            let text = literal(index)
-            if !node.flag, let integer = Int64(text) { return .integer(integer) }
-            return .double(Double(text) ?? .nan)
+            if !node.flag, let integer = integer(index) { return .integer(integer) }
+            return .double(Double(literal(index)) ?? .nan)
         case .true: return .bool(true)
         case .false: return .bool(false)
         case .null: return .null

@@ -197,6 +197,12 @@ private struct Parser {
     // MARK: Whitespace and comments
 
     mutating func skipWhitespace() {
+        // Indentation runs in a tight loop over the raw buffer.
+        pos = bytes.withUnsafeBufferPointer { buffer in
+            var i = pos
+            while i < buffer.count, buffer[i] == 0x20 || buffer[i] == 0x0A || buffer[i] == 0x09 || buffer[i] == 0x0D { i += 1 }
+            return i
+        }
         while pos < bytes.count {
             switch bytes[pos] {
             case 0x20, 0x09, 0x0A, 0x0D:
@@ -344,6 +350,17 @@ private struct Parser {
         var hasEscapes = false
         pos += 1
         while pos < bytes.count {
+            // Plain ASCII runs (most of every string) in a tight loop over the raw buffer.
+            pos = bytes.withUnsafeBufferPointer { buffer in
+                var i = pos
+                while i < buffer.count {
+                    let byte = buffer[i]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+                    i += 1
+                }
+                return i
+            }
+            guard pos < bytes.count else { break }
             let byte = bytes[pos]
             if byte == UInt8(ascii: "\"") {
                 pos += 1

@@ -4339,4 +4339,11 @@ enum BundledRuleFiles {
 
 """###),
     ]
+
+    /// Each operation's pack file and top-level request members.
+    static let operations: [(id: String, path: String, inputMembers: [String])] = [
+        ("cleanroomsml:StartTrainedModelInferenceJob", "rules/cleanroomsml/StartTrainedModelInferenceJob.json", ["membershipIdentifier", "name", "trainedModelArn", "trainedModelVersionIdentifier", "configuredModelAlgorithmAssociationArn", "resourceConfig", "outputConfiguration", "dataSource", "description", "containerExecutionParameters", "environment", "kmsKeyArn", "tags", "mlModelInferencePayerAccountId"]),
+        ("sagemaker:CreateInferenceExperiment", "rules/sagemaker/CreateInferenceExperiment.json", ["Name", "Type", "Schedule", "Description", "RoleArn", "EndpointName", "ModelVariants", "DataStorageConfig", "ShadowModeConfig", "KmsKey", "Tags"]),
+        ("sagemaker:CreateInferenceRecommendationsJob", "rules/sagemaker/CreateInferenceRecommendationsJob.json", ["JobName", "JobType", "RoleArn", "InputConfig", "JobDescription", "StoppingConditions", "OutputConfig", "Tags"]),
+    ]
 }

@@ -6,7 +6,37 @@ public enum BundledRules {
     }
 
     private static let cached: Result<OperationRegistry, any Error> = Result {
-        try OperationRegistry(packs().map(OperationModel.init(pack:)), documentedRules: DocumentedRuleSet(documentedRules()))
+        // Each operation's pack is compiled when a document first needs it: linting one file
+        // builds one model, not three. The operations' top-level member names, which tell a
+        // document's operation, are generated with the embedded files (RulePackTests checks
+        // them against the compiled packs).
+        let operations = try BundledRuleFiles.operations.map { entry in
+            guard let id = OperationID(entry.id) else { throw ReqLintError("bundled operation id \(entry.id) is malformed") }
+            let path = entry.path
+            return (id: id, inputMembers: entry.inputMembers, compile: { @Sendable () -> OperationModel in
+                do {
+                    return try OperationModel(pack: pack(at: path))
+                } catch {
+                    // The bundled packs are compiled by the tests; this is a build that embedded a broken one.
+                    fatalError("bundled rule pack \(path) does not compile: \(error)")
+                }
+            })
+        }
+        return OperationRegistry(lazy: operations, documentedRules: try DocumentedRuleSet(documentedRules()))
+    }
+
+    /// The bundled pack at `path` (`rules/<service>/<Operation>.json`), its overlay applied.
+    static func pack(at path: String) throws -> OperationPack {
+        func parsed(_ path: String) throws -> JSONValue? {
+            guard let file = BundledRuleFiles.files.first(where: { $0.path == path }) else { return nil }
+            let document = JSONParser.parse(file.contents)
+            guard let root = document.root else { throw ReqLintError("\(file.path): \(document.syntaxError?.message ?? "not JSON")") }
+            return document.value(at: root)
+        }
+        guard let json = try parsed(path) else { throw ReqLintError("no bundled pack \(path)") }
+        let pack = try OperationPack(json: json)
+        guard let overlay = try parsed(String(path.dropLast(".json".count)) + ".overlay.json") else { return pack }
+        return try Overlay(json: overlay).applied(to: pack)
     }
 
     /// The parsed contents of every bundled file whose path contains `part`.
