@@ -24,7 +24,8 @@ OUT=${FUZZ_BUILD_DIR:-$ROOT/.build/fuzz}
 SWIFTC=${SWIFTC:-swiftc}
 CLANG=${CLANG:-$(dirname "$(command -v "$SWIFTC")")/clang}
 SANITIZE=(-sanitize=fuzzer,address)
-SWIFTFLAGS=(-parse-as-library -O -g -swift-version 6 -enable-upcoming-feature ExistentialAny)
+# -package-name: the modules share `package` declarations, as SwiftPM builds them.
+SWIFTFLAGS=(-parse-as-library -O -g -swift-version 6 -enable-upcoming-feature ExistentialAny -package-name reqlint)
 mkdir -p "$OUT/modules" "$OUT/objects" "$OUT/bin"
 
 log() { printf '[fuzz] %s\n' "$*" >&2; }

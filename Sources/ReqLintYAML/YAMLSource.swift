@@ -63,7 +63,7 @@ struct YAMLSource {
                 i += 1
                 continue
             }
-            let length = wellFormedLength(bytes, at: i)
+            let length = UTF8Validation.sequenceLength(bytes, at: i)
             guard length > 0 else {
                 return JSONSyntaxError(message: "invalid UTF-8 byte 0x\(hexDigits(Int(lead), width: 2)): save the file as UTF-8",
                                        range: SourceRange(start: i, end: i + 1))
@@ -81,25 +81,6 @@ struct YAMLSource {
             i += length
         }
         return nil
-    }
-
-    /// The length of the well-formed UTF-8 sequence at `index` (Unicode Table 3-7), or 0.
-    static func wellFormedLength(_ bytes: [UInt8], at index: Int) -> Int {
-        let lead = bytes[index]
-        func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-            index + k < bytes.count && bytes[index + k] >= low && bytes[index + k] <= high
-        }
-        switch lead {
-        case 0x00 ... 0x7F: return 1
-        case 0xC2 ... 0xDF: return continuation(1) ? 2 : 0
-        case 0xE0: return continuation(1, 0xA0, 0xBF) && continuation(2) ? 3 : 0
-        case 0xE1 ... 0xEC, 0xEE ... 0xEF: return continuation(1) && continuation(2) ? 3 : 0
-        case 0xED: return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0
-        case 0xF0: return continuation(1, 0x90, 0xBF) && continuation(2) && continuation(3) ? 4 : 0
-        case 0xF1 ... 0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
-        case 0xF4: return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0
-        default: return 0
-        }
     }
 
     private static func decode(_ bytes: [UInt8], at index: Int, length: Int) -> UInt32 {

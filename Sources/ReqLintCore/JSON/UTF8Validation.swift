@@ -1,9 +1,9 @@
 /// UTF-8 well-formedness as Unicode defines it (Table 3-7): no overlong forms, no surrogates,
-/// nothing above U+10FFFF.
-enum UTF8Validation {
+/// nothing above U+10FFFF. Shared with the YAML front end.
+package enum UTF8Validation {
     /// The length of the well-formed sequence that starts at `index`, or 0 if the bytes there
     /// are not well-formed UTF-8.
-    static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    package static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
         guard index < bytes.count else { return 0 }
         let lead = bytes[index]
         func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
