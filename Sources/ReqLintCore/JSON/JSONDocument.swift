@@ -104,18 +104,8 @@ public struct JSONDocument: Sendable {
     /// Swift's canonical equivalence: `"\u00e9"` and `"e\u0301"` differ, as they do for AWS),
     /// without building a `String` when the literal has no escapes.
     public func string(_ index: Int32, equals value: String) -> Bool {
-        let node = nodes[Int(index)]
-        if node.flag { return string(index).utf8.elementsEqual(value.utf8) }
-        let contentStart = Int(node.start) + 1
-        let length = Int(node.end) - 1 - contentStart
-        let utf8 = value.utf8
-        guard utf8.count == length else { return false }
-        var i = contentStart
-        for byte in utf8 {
-            if bytes[i] != byte { return false }
-            i += 1
-        }
-        return true
+        var value = value
+        return value.withUTF8 { name(index, equals: $0) }
     }
 
     /// The number of Unicode code points in a string node's decoded value.
@@ -134,5 +124,29 @@ public struct JSONDocument: Sendable {
         if let scalars, nodes[Int(index)].kind == .number { return scalars[Int(index)] }
         let node = nodes[Int(index)]
         return String(decoding: bytes[Int(node.start) ..< Int(node.end)], as: UTF8.self)
+    }
+
+    /// The value of an integer number node (one written without fraction or exponent), or
+    /// `nil` when it does not fit in 64 bits.
+    func integer(_ index: Int32) -> Int64? {
+        if let scalars { return Int64(scalars[Int(index)]) }
+        let node = nodes[Int(index)]
+        var i = Int(node.start)
+        let end = Int(node.end)
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        guard i < end else { return nil }
+        var magnitude: UInt64 = 0
+        while i < end {
+            let digit = bytes[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (times10, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit))
+            if overflow1 || overflow2 { return nil }
+            magnitude = sum
+            i += 1
+        }
+        if negative { return magnitude <= UInt64(Int64.max) + 1 ? Int64(bitPattern: 0 &- magnitude) : nil }
+        return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
     }
 }

@@ -27,27 +27,23 @@ public enum BundledRules {
 
     /// The bundled pack at `path` (`rules/<service>/<Operation>.json`), its overlay applied.
     static func pack(at path: String) throws -> OperationPack {
-        func parsed(_ path: String) throws -> JSONValue? {
-            guard let file = BundledRuleFiles.files.first(where: { $0.path == path }) else { return nil }
-            let document = JSONParser.parse(file.contents)
-            guard let root = document.root else { throw ReqLintError("\(file.path): \(document.syntaxError?.message ?? "not JSON")") }
-            return document.value(at: root)
-        }
-        guard let json = try parsed(path) else { throw ReqLintError("no bundled pack \(path)") }
-        let pack = try OperationPack(json: json)
-        guard let overlay = try parsed(String(path.dropLast(".json".count)) + ".overlay.json") else { return pack }
-        return try Overlay(json: overlay).applied(to: pack)
+        guard let file = BundledRuleFiles.files.first(where: { $0.path == path }) else { throw ReqLintError("no bundled pack \(path)") }
+        let pack = try OperationPack(json: parsed(file))
+        let overlayPath = String(path.dropLast(".json".count)) + ".overlay.json"
+        guard let overlay = BundledRuleFiles.files.first(where: { $0.path == overlayPath }) else { return pack }
+        return try Overlay(json: parsed(overlay)).applied(to: pack)
+    }
+
+    /// The value of an embedded file.
+    private static func parsed(_ file: (path: String, contents: String)) throws -> JSONValue {
+        let document = JSONParser.parse(file.contents)
+        guard let root = document.root else { throw ReqLintError("\(file.path): \(document.syntaxError?.message ?? "not JSON")") }
+        return document.value(at: root)
     }
 
     /// The parsed contents of every bundled file whose path contains `part`.
     static func files(containing part: String) throws -> [(path: String, value: JSONValue)] {
-        try BundledRuleFiles.files.filter { contains($0.path, part) }.map { file in
-            let document = JSONParser.parse(file.contents)
-            guard let root = document.root else {
-                throw ReqLintError("\(file.path): \(document.syntaxError?.message ?? "not JSON")")
-            }
-            return (file.path, document.value(at: root))
-        }
+        try BundledRuleFiles.files.filter { contains($0.path, part) }.map { ($0.path, try parsed($0)) }
     }
 
     /// The documented prose and cross-field rules (`rules/<service>/documented/*.json`).
@@ -83,9 +79,7 @@ public enum BundledRules {
             !contains($0.path, "/documented/") && !contains($0.path, "/examples/") && !$0.path.hasSuffix(".overlay.json")
         }
         return try generated.map { file in
-            let document = JSONParser.parse(file.contents)
-            guard let root = document.root else { throw ReqLintError("\(file.path): \(document.syntaxError?.message ?? "not JSON")") }
-            let pack = try OperationPack(json: document.value(at: root))
+            let pack = try OperationPack(json: parsed(file))
             return try overlays[pack.id]?.applied(to: pack) ?? pack
         }
     }

@@ -57,15 +57,6 @@ public struct PointerPattern: Hashable, Sendable, CustomStringConvertible {
     /// The number of wildcards.
     public var wildcardCount: Int { tokens.filter { $0 == "*" }.count }
 
-    /// The pattern with its first wildcards replaced by `bindings`, in order.
-    public func binding(_ bindings: [String]) -> PointerPattern {
-        var remaining = bindings[...]
-        return PointerPattern(tokens: tokens.map { token in
-            if token == "*", let value = remaining.popFirst() { return value }
-            return token
-        })
-    }
-
     /// A value the pattern matched.
     public struct Match: Sendable {
         /// The value's node.
@@ -75,7 +66,6 @@ public struct PointerPattern: Hashable, Sendable, CustomStringConvertible {
         /// What each wildcard matched, in order: a member's key node, or an element index `i`
         /// as `-(i + 1)`. Names are decoded only when a message needs them.
         public var bindings: [Int32]
-
     }
 
     /// Every value of `document` the pattern matches, in document order. Of a repeated member
@@ -143,53 +133,3 @@ public struct PointerPattern: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-extension JSONDocument {
-    /// The last member of object `object` named `name` (UTF-8 bytes), or, when `like` is a
-    /// key node, named as that key; names compare code point by code point.
-    func lastMember(of object: Int32, named name: [UInt8], orLike like: Int32?) -> (key: Int32, value: Int32)? {
-        let node = self[object]
-        var position = Int(node.firstChild)
-        let end = position + Int(node.childCount)
-        var found: (key: Int32, value: Int32)?
-        if like == nil, scalars == nil {
-            // JSON: an unescaped key is its bytes between the quotes; compare lengths first.
-            bytes.withUnsafeBufferPointer { source in
-                name.withUnsafeBufferPointer { name in
-                    while position < end {
-                        let key = children[position]
-                        let literal = nodes[Int(key)]
-                        if literal.flag {
-                            if withStringBytes(key, { $0.elementsEqual(name) }) { found = (key, children[position + 1]) }
-                        } else if Int(literal.end - literal.start) - 2 == name.count,
-                                  name.isEmpty || memcmp(source.baseAddress! + Int(literal.start) + 1, name.baseAddress!, name.count) == 0 {
-                            found = (key, children[position + 1])
-                        }
-                        position += 2
-                    }
-                }
-            }
-            return found
-        }
-        name.withUnsafeBufferPointer { name in
-            while position < end {
-                let key = children[position]
-                let same = if let like { sameName(key, like) } else { withStringBytes(key) { $0.elementsEqual(name) } }
-                if same { found = (key, children[position + 1]) }
-                position += 2
-            }
-        }
-        return found
-    }
-
-    /// Whether two key nodes have the same decoded name, code point by code point.
-    func sameName(_ a: Int32, _ b: Int32) -> Bool {
-        withStringBytes(a) { x in withStringBytes(b) { y in x.elementsEqual(y) } }
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
