@@ -55,17 +55,18 @@ def main():
 
     paths = [(os.path.join(args.corpus, m["path"]), m["operation"], m["syntax"]) for m in manifest]
 
-    # Parse once for the validation-only loop.
-    parsed = []
-    for path, operation, syntax in paths:
+    def load(path, syntax):
+        """The document at `path` as Python values, or None when it is not a JSON/YAML object."""
         with open(path, "rb") as f:
             data = f.read()
         try:
             value = parse(data.decode("utf-8-sig"), syntax)
         except Exception:
-            continue
-        if isinstance(value, dict):
-            parsed.append((value, shapes[operation]))
+            return None
+        return value if isinstance(value, dict) else None
+
+    # Parse once for the validation-only loop.
+    parsed = [(value, shapes[operation]) for path, operation, syntax in paths if (value := load(path, syntax)) is not None]
 
     validate_best = None
     invalid = 0
@@ -83,13 +84,8 @@ def main():
     for _ in range(args.repeat):
         t0 = time.perf_counter()
         for path, operation, syntax in paths:
-            with open(path, "rb") as f:
-                data = f.read()
-            try:
-                value = parse(data.decode("utf-8-sig"), syntax)
-            except Exception:
-                continue
-            if isinstance(value, dict):
+            value = load(path, syntax)
+            if value is not None:
                 validator.validate(value, shapes[operation]).has_errors()
         elapsed = time.perf_counter() - t0
         full_best = elapsed if full_best is None else min(full_best, elapsed)
