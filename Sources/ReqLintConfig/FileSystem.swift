@@ -109,6 +109,11 @@ public enum FileSystem {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
+    /// The largest input reqlint reads, file or standard input: 256 MiB. A request document is
+    /// a few kilobytes (the services refuse bodies of a few megabytes); anything larger is
+    /// refused before a byte of it is buffered, so no input can make reqlint allocate without bound.
+    public static let maximumInputBytes = 256 << 20
+
     /// The whole file, or the system's reason it cannot be read.
     public static func read(_ path: String) -> Result<[UInt8], FileSystemError> {
         read(raw: Array(path.utf8), shown: path)
@@ -117,10 +122,11 @@ public enum FileSystem {
     /// The whole file at the path with bytes `path` (shown as `shown` in errors).
     ///
     /// Only regular files are read: the file is opened without blocking (a FIFO with no writer
-    /// would otherwise wait forever) and refused unless `fstat` says it is a regular file. The
+    /// would otherwise wait forever) and refused unless `fstat` says it is a regular file. A file
+    /// larger than `limit` is refused from its `fstat` size, before anything is allocated; the
     /// buffer is sized from `fstat` and not zero-filled; a file that grows while it is read is
-    /// read to its end.
-    public static func read(raw path: [UInt8], shown: String) -> Result<[UInt8], FileSystemError> {
+    /// read to its end or to the limit, whichever comes first.
+    public static func read(raw path: [UInt8], shown: String, limit: Int = maximumInputBytes) -> Result<[UInt8], FileSystemError> {
         let fd = withCPath(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard fd >= 0 else { return .failure(FileSystemError(path: shown, errno: errno)) }
         defer { close(fd) }
@@ -132,9 +138,15 @@ public enum FileSystem {
         case S_IFIFO: return .failure(FileSystemError(path: shown, errno: 0, explanation: "it is a named pipe (FIFO), not a regular file"))
         default: return .failure(FileSystemError(path: shown, errno: 0, explanation: "it is not a regular file"))
         }
+        if Int(info.st_size) > limit { return .failure(.tooLarge(shown, size: Int(info.st_size), limit: limit)) }
         let flags = fcntl(fd, F_GETFL)
         if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
-        var capacity = max(Int(info.st_size), 0) + 1
+        return readAll(fd, shown: shown, expected: max(Int(info.st_size), 0), limit: limit)
+    }
+
+    /// Reads `fd` to its end, refusing more than `limit` bytes; `expected` sizes the first buffer.
+    static func readAll(_ fd: Int32, shown: String, expected: Int, limit: Int) -> Result<[UInt8], FileSystemError> {
+        var capacity = min(expected, limit) + 1
         var result = [UInt8]()
         while true {
             var failure: Int32 = 0
@@ -154,36 +166,16 @@ public enum FileSystem {
             }
             if failure != 0 { return .failure(FileSystemError(path: shown, errno: failure)) }
             if start == 0 { result = chunk } else { result.append(contentsOf: chunk) }
+            if result.count > limit { return .failure(.tooLarge(shown, size: nil, limit: limit)) }
             // A short read is the end of the file; a full buffer may mean it grew: read on.
             if chunk.count < capacity - start { return .success(result) }
-            capacity = max(capacity * 2, 1 << 16)
+            capacity = min(max(capacity * 2, 1 << 16), limit + 1)
         }
     }
 
-    /// Standard input, read to the end.
-    public static func readStandardInput() -> [UInt8] {
-        var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = Glibc.read(0, &buffer, buffer.count)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return result }
-            result.append(contentsOf: buffer[0 ..< n])
-        }
-    }
-
-    /// Writes `text` to `path`, replacing it.
-    public static func write(_ text: String, to path: String) -> FileSystemError? {
-        write(text, raw: Array(path.utf8), shown: path)
-    }
-
-    /// Writes `text` to the file with path bytes `path` (shown as `shown` in errors), replacing it.
-    public static func write(_ text: String, raw path: [UInt8], shown: String) -> FileSystemError? {
-        guard let file = withCPath(path, { fopen($0, "wb") }) else { return FileSystemError(path: shown, errno: errno) }
-        defer { fclose(file) }
-        var text = text
-        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
-        return written == text.utf8.count ? nil : FileSystemError(path: shown, errno: errno)
+    /// Standard input, read to the end, or an error once it passes `limit` bytes.
+    public static func readStandardInput(limit: Int = maximumInputBytes) -> Result<[UInt8], FileSystemError> {
+        readAll(0, shown: "standard input", expected: 1 << 16, limit: limit)
     }
 }
 
@@ -195,14 +187,168 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     /// Why, when it is not a system error.
     public var explanation: String?
 
-    public init(path: String, errno: Int32, explanation: String? = nil) {
+    /// What was being done: `read` or `write`.
+    public var operation: String
+
+    public init(path: String, errno: Int32, explanation: String? = nil, operation: String = "read") {
         self.path = path
         self.errno = errno
         self.explanation = explanation
+        self.operation = operation
     }
 
-    public var description: String { "cannot read \(path): \(reason)" }
+    /// A file or stream larger than reqlint reads.
+    static func tooLarge(_ path: String, size: Int?, limit: Int) -> FileSystemError {
+        let found = size.map { "it is \(ByteCount($0)), " } ?? "it is "
+        return FileSystemError(path: path, errno: 0, explanation: found + "larger than the \(ByteCount(limit)) reqlint reads")
+    }
+
+    public var description: String { "cannot \(operation) \(path): \(reason)" }
 
     /// The system's reason, such as "No such file or directory".
     public var reason: String { explanation ?? String(cString: strerror(errno)) }
+}
+
+/// A byte count as people read it: `256 MiB`, `8 GiB`, `1,024 bytes`.
+struct ByteCount: CustomStringConvertible {
+    var bytes: Int
+    init(_ bytes: Int) { self.bytes = bytes }
+
+    var description: String {
+        for (unit, shift) in [("GiB", 30), ("MiB", 20), ("KiB", 10)] where bytes >= 1 << shift {
+            let whole = bytes >> shift
+            let tenth = (bytes - whole << shift) * 10 >> shift
+            return tenth == 0 ? "\(whole) \(unit)" : "\(whole).\(tenth) \(unit)"
+        }
+        return "\(bytes) byte\(bytes == 1 ? "" : "s")"
+    }
+}
+
+// MARK: Writing
+
+extension FileSystem {
+    /// How ``replace(_:raw:shown:links:)`` treats a path that is a symbolic link.
+    public enum LinkPolicy: Sendable {
+        /// Replace the file the link points to, keeping the link (for `--fix`: the request
+        /// document the user named).
+        case follow
+        /// Refuse to write through a link to a regular file (reports and baselines: a link
+        /// planted where a report goes must not redirect the write to another file). A link to
+        /// a device or pipe, such as `/dev/stdout`, is written through.
+        case refuse
+    }
+
+    /// Replaces the file at `path` with `bytes`, atomically: the bytes go to a new file in the
+    /// same folder, which is flushed to disk (`fsync`) and given the old file's permissions,
+    /// then renamed over the old one. Every write, the flush and the close are checked; on any
+    /// failure the new file is removed and the old one is left as it was. A path that is a
+    /// device or a pipe (`/dev/null`, `/dev/stdout`) is written in place, each write checked.
+    public static func replace(_ bytes: [UInt8], raw path: [UInt8], shown: String, links: LinkPolicy) -> FileSystemError? {
+        func failure(_ code: Int32, _ explanation: String? = nil) -> FileSystemError {
+            FileSystemError(path: shown, errno: code, explanation: explanation, operation: "write")
+        }
+        // A file-size limit (ulimit -f) must fail the write, not kill reqlint halfway.
+        signal(SIGXFSZ, SIG_IGN)
+        var target = path
+        var info = stat()
+        var exists = withCPath(path, { lstat($0, &info) }) == 0
+        if exists, info.st_mode & S_IFMT == S_IFLNK {
+            var pointed = stat()
+            let resolves = withCPath(path, { stat($0, &pointed) }) == 0
+            if resolves, pointed.st_mode & S_IFMT != S_IFREG, pointed.st_mode & S_IFMT != S_IFDIR {
+                return writeInPlace(bytes, path: path, failure: failure)
+            }
+            switch links {
+            case .refuse:
+                return failure(0, "it is a symbolic link; reqlint does not write through links (name the file itself)")
+            case .follow:
+                guard resolves, let real = realPath(raw: path) else { return failure(ENOENT, "it is a symbolic link to nothing") }
+                target = real
+                info = pointed
+            }
+        }
+        if exists {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: return failure(EISDIR)
+            default: return writeInPlace(bytes, path: target, failure: failure)
+            }
+        } else if errno != ENOENT {
+            return failure(errno)
+        }
+        exists = exists && info.st_mode & S_IFMT == S_IFREG
+        let slash = target.lastIndex(of: UInt8(ascii: "/"))
+        let folder: [UInt8] = slash.map { $0 == 0 ? [UInt8(ascii: "/")] : Array(target[..<$0]) } ?? [UInt8(ascii: ".")]
+        let name = slash.map { Array(target[($0 + 1)...]) } ?? target
+        var template = folder + Array("/.".utf8) + name.prefix(200) + Array(".reqlint-XXXXXX".utf8) + [0]
+        let fd = template.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { mkstemp($0.baseAddress!) }
+        }
+        guard fd >= 0 else { return failure(errno) }
+        let temporary = Array(template.dropLast())
+        func abandon(_ code: Int32) -> FileSystemError {
+            close(fd)
+            _ = withCPath(temporary) { unlink($0) }
+            return failure(code)
+        }
+        if let code = writeAll(bytes, to: fd) { return abandon(code) }
+        let mode: mode_t
+        if exists {
+            mode = info.st_mode & 0o7777
+            // Keep the owner when we may (root fixing someone's file); ignore a refusal.
+            _ = fchown(fd, info.st_uid, info.st_gid)
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            mode = 0o666 & ~mask
+        }
+        guard fchmod(fd, mode) == 0 else { return abandon(errno) }
+        guard fsync(fd) == 0 else { return abandon(errno) }
+        guard close(fd) == 0 else {
+            let code = errno
+            _ = withCPath(temporary) { unlink($0) }
+            return failure(code)
+        }
+        let renamed = withCPath(temporary) { from in withCPath(target) { rename(from, $0) } }
+        guard renamed == 0 else {
+            let code = errno
+            _ = withCPath(temporary) { unlink($0) }
+            return failure(code)
+        }
+        return nil
+    }
+
+    /// `replace(_:raw:shown:links:)` for text at a `String` path.
+    public static func replace(_ text: String, at path: String, links: LinkPolicy = .refuse) -> FileSystemError? {
+        replace(Array(text.utf8), raw: Array(path.utf8), shown: path, links: links)
+    }
+
+    /// Writes into an existing device or pipe, checking every write and the close.
+    private static func writeInPlace(_ bytes: [UInt8], path: [UInt8], failure: (Int32, String?) -> FileSystemError) -> FileSystemError? {
+        let fd = withCPath(path) { open($0, O_WRONLY | O_NOCTTY | O_CLOEXEC) }
+        guard fd >= 0 else { return failure(errno, nil) }
+        if let code = writeAll(bytes, to: fd) {
+            close(fd)
+            return failure(code, nil)
+        }
+        guard close(fd) == 0 else { return failure(errno, nil) }
+        return nil
+    }
+
+    /// Writes every byte, retrying short writes and interruptions; the error number on failure.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if n == 0 { return EIO }
+                offset += n
+            }
+            return nil
+        }
+    }
 }

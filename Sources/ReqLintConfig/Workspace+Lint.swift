@@ -7,14 +7,19 @@ extension Workspace {
 
     /// The files to lint for the paths named on the command line (`-` is standard input,
     /// named `stdinName`), and the paths that could not be used.
-    public func plan(_ paths: [String], stdinName: String?, stdin: () -> [UInt8], forceExclude: Bool = false) -> (inputs: [Input], problems: [String]) {
+    public func plan(_ paths: [String], stdinName: String?, stdin: () -> Result<[UInt8], FileSystemError>, forceExclude: Bool = false) -> (inputs: [Input], problems: [String]) {
         var inputs: [Input] = []
         var problems: [String] = []
         for path in paths {
             if path == "-" {
                 let name = stdinName ?? "<stdin>"
                 let absolute = FileSystem.absolute(stdinName ?? "stdin.json", from: workingDirectory)
-                inputs.append(Input(path: name, absolutePath: absolute, explicit: true, configuration: configuration(for: absolute), contents: stdin()))
+                var input = Input(path: name, absolutePath: absolute, explicit: true, configuration: configuration(for: absolute), contents: [])
+                switch stdin() {
+                case let .success(bytes): input.contents = bytes
+                case let .failure(error): input.contentsError = error
+                }
+                inputs.append(input)
                 continue
             }
             let absolute = FileSystem.absolute(path, from: workingDirectory)
@@ -126,7 +131,7 @@ extension Workspace {
         switch input.read() {
         case let .success(read): bytes = read
         case let .failure(error):
-            let d = Diagnostic(rule: .ioError, message: "cannot read \(input.path): \(error.reason)", pointer: .root, range: .at(0))
+            let d = Diagnostic(rule: .ioError, message: error.description, pointer: .root, range: .at(0))
             return (FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true), nil, 0)
         }
         let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path

@@ -26,9 +26,12 @@ public final class Workspace: @unchecked Sendable {
         /// The absolute path's bytes when a name in it is not valid UTF-8 (`absolutePath` then
         /// shows U+FFFD for the bad bytes and cannot be opened).
         public var rawPath: [UInt8]? = nil
+        /// Why standard input could not be read (it was larger than reqlint reads).
+        public var contentsError: FileSystemError? = nil
 
         /// The input's bytes: standard input's, or the file's as it is now.
         public func read() -> Result<[UInt8], FileSystemError> {
+            if let contentsError { return .failure(contentsError) }
             if let contents { return .success(contents) }
             return FileSystem.read(raw: rawPath ?? Array(absolutePath.utf8), shown: path)
         }

@@ -130,11 +130,12 @@ struct Lint: ParsableCommand {
             }
         }
 
-        var plan = workspace.plan(paths, stdinName: stdinFilename, stdin: FileSystem.readStandardInput, forceExclude: forceExclude)
+        var plan = workspace.plan(paths, stdinName: stdinFilename, stdin: { FileSystem.readStandardInput() }, forceExclude: forceExclude)
         if skipNonRequests {
             for index in plan.inputs.indices { plan.inputs[index].explicit = false }
         }
-        if fix { try applyFixes(plan, workspace: workspace, operation: requested) }
+        var writeFailed = false
+        if fix { writeFailed = try !applyFixes(plan, workspace: workspace, operation: requested) }
         let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
             ?? workspace.configurations.first?.configuration.failLevel ?? .error
         let useColor = color.enabled(for: 1)
@@ -182,14 +183,14 @@ struct Lint: ParsableCommand {
             Terminal.output(render(format, all, failLevel: failLevel, color: useColor, fixes: fixes))
             for entry in output {
                 let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-                if let error = FileSystem.write(render(Format(rawValue: parts[0])!, all, failLevel: failLevel, color: false, fixes: fixes), to: parts[1]) {
+                if let error = FileSystem.replace(render(Format(rawValue: parts[0])!, all, failLevel: failLevel, color: false, fixes: fixes), at: parts[1]) {
                     Terminal.error("reqlint: \(error)")
-                    throw ExitCode(2)
+                    writeFailed = true
                 }
             }
-            if let writeBaseline, let error = FileSystem.write(Baseline().serialized(reports), to: writeBaseline) {
+            if let writeBaseline, let error = FileSystem.replace(Baseline().serialized(reports), at: writeBaseline) {
                 Terminal.error("reqlint: \(error)")
-                throw ExitCode(2)
+                writeFailed = true
             }
         }
 
@@ -203,7 +204,7 @@ struct Lint: ParsableCommand {
             summary += " in \(Clock.seconds(since: started))"
             Terminal.error(summary)
         }
-        if tally.anyFailed || !plan.problems.isEmpty { throw ExitCode(2) }
+        if tally.anyFailed || !plan.problems.isEmpty || writeFailed { throw ExitCode(2) }
         if tally.atFailLevel { throw ExitCode(1) }
     }
 
@@ -228,11 +229,14 @@ extension Lint {
     /// `--fix`: applies the certain fixes (``Fix``) to every JSON input, for the diagnostics
     /// its configuration reports (rule settings and suppressions apply), round after round
     /// until none is left, and rewrites only files that change. A file that is not well-formed
-    /// JSON is never touched. With `--dry-run`, prints a unified diff instead and exits.
-    func applyFixes(_ plan: (inputs: [Workspace.Input], problems: [String]), workspace: Workspace, operation: OperationID?) throws {
+    /// JSON is never touched. A file is replaced atomically (``FileSystem/replace(_:raw:shown:links:)``):
+    /// when it cannot be written it is left as it was, the failure is reported, the other files
+    /// are still fixed and the result is `false` (exit 2 at the end). With `--dry-run`, prints a
+    /// unified diff instead and exits.
+    func applyFixes(_ plan: (inputs: [Workspace.Input], problems: [String]), workspace: Workspace, operation: OperationID?) throws -> Bool {
         func note(_ text: String) { if !quiet { Terminal.error("reqlint: \(text)") } }
         var diff = ""
-        var files = 0, problems = 0, unfixable = false
+        var files = 0, problems = 0, unfixable = false, writeFailed = false
         for input in plan.inputs {
             if RequestDocumentReader.isYAML(input.path) {
                 note("not fixing \(input.path): --fix rewrites JSON files only")
@@ -262,8 +266,7 @@ extension Lint {
                 continue
             }
             guard !outcome.applied.isEmpty, outcome.bytes != bytes else { continue }
-            let text = String(decoding: outcome.bytes, as: UTF8.self)
-            guard Array(text.utf8) == outcome.bytes else { continue }
+            guard String(validating: outcome.bytes, as: UTF8.self) != nil else { continue }
             files += 1
             problems += outcome.applied.count
             if dryRun {
@@ -272,22 +275,26 @@ extension Lint {
                                          newName: input.path.hasPrefix("/") ? input.path : "b/" + input.path)
                 continue
             }
-            if let error = FileSystem.write(text, raw: input.rawPath ?? Array(input.absolutePath.utf8), shown: input.path) {
-                Terminal.error("reqlint: \(error)")
-                throw ExitCode(2)
+            if let error = FileSystem.replace(outcome.bytes, raw: input.rawPath ?? Array(input.absolutePath.utf8), shown: input.path, links: .follow) {
+                Terminal.error("reqlint: \(error); the file was left as it was")
+                files -= 1
+                problems -= outcome.applied.count
+                writeFailed = true
+                continue
             }
             for fix in outcome.applied { note("fixed \(input.path): \(fix.description)") }
         }
         let counted = "\(problems) problem\(problems == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
         guard dryRun else {
             if files > 0 { note("fixed \(counted)") }
-            return
+            return !writeFailed
         }
         Terminal.output(diff)
         for problem in plan.problems { Terminal.error("reqlint: \(problem)") }
         note(files == 0 ? "nothing to fix (dry run)" : "would fix \(counted) (dry run: nothing written)")
         if unfixable || !plan.problems.isEmpty { throw ExitCode(2) }
         if files > 0 { throw ExitCode(1) }
+        return true
     }
 
     /// The certain fixes of the reported files, for SARIF `fixes`: each file with an `enum` or

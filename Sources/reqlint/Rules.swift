@@ -1,5 +1,6 @@
 import ReqLintCommandLine
 import ArgumentParser
+import ReqLintConfig
 import ReqLintCore
 import ReqLintImport
 import ReqLintReport
@@ -116,12 +117,9 @@ struct Explain: ParsableCommand {
 }
 
 enum FileWriting {
+    /// Replaces the file at `path` atomically (``FileSystem/replace(_:raw:shown:links:)``).
     static func write(_ text: String, to path: String) throws {
-        guard let file = fopen(path, "wb") else { throw ReqLintError("cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { fclose(file) }
-        var text = text
-        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
-        guard written == text.utf8.count else { throw ReqLintError("cannot write \(path)") }
+        if let error = FileSystem.replace(text, at: path) { throw ReqLintError(error.description) }
     }
 }
 
