@@ -6,9 +6,27 @@
 public struct Glob: Hashable, Sendable, CustomStringConvertible {
     /// The glob as written.
     public let pattern: String
-    private let segments: [String]
+    private let segments: [Segment]
     private let anyDepth: Bool
     private let directoryOnly: Bool
+
+    /// One `/`-separated part of the glob: `**`, or a name pattern.
+    private enum Segment: Hashable, Sendable {
+        case anyFolders
+        case name([Token])
+    }
+
+    /// One element of a name pattern.
+    private enum Token: Hashable, Sendable {
+        /// `*`: any run of characters within the name.
+        case star
+        /// `?`: one character.
+        case one
+        /// `[...]`: one character of a set of characters and ranges (`!` or `^` negates).
+        case set(negated: Bool, ranges: [ClosedRange<UInt32>])
+        /// A character that must be itself (after `\`, any character).
+        case literal(Unicode.Scalar)
+    }
 
     public init(_ pattern: String) {
         self.pattern = pattern
@@ -19,7 +37,9 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
         while text.hasPrefix("/") { text.removeFirst() }
         if text.hasPrefix("./") { text.removeFirst(2) }
         anyDepth = !anchored && !text.contains("/")
-        segments = text.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        segments = text.split(separator: "/", omittingEmptySubsequences: true).map { part in
+            part == "**" ? .anyFolders : .name(Self.tokens(part))
+        }
     }
 
     public var description: String { pattern }
@@ -28,10 +48,13 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
     /// only a path that `isDirectory`; see ``matchesAncestor(of:)`` for what lies inside.
     public func matches(_ path: String, isDirectory: Bool = false) -> Bool {
         if directoryOnly && !isDirectory { return false }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
         guard let last = parts.last else { return false }
-        if anyDepth { return Self.matchSegment(segments.first ?? "", last) }
-        return Self.match(segments[...], parts[...])
+        if anyDepth {
+            guard case let .name(tokens)? = segments.first else { return segments.first == .anyFolders }
+            return Self.match(tokens, last)
+        }
+        return match(parts)
     }
 
     /// Whether `path` or a folder that contains it matches (how excludes and .gitignore apply).
@@ -46,61 +69,116 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
         return false
     }
 
-    private static func match(_ pattern: ArraySlice<String>, _ parts: ArraySlice<String>) -> Bool {
-        guard let first = pattern.first else { return parts.isEmpty }
-        if first == "**" {
-            let rest = pattern.dropFirst()
-            var i = parts.startIndex
-            while true {
-                if match(rest, parts[i...]) { return true }
-                if i == parts.endIndex { return false }
-                i += 1
+    // Matching is written here, not taken from fnmatch(3) or a regex: fnmatch backtracks
+    // exponentially on patterns like `*a*a*a*a*b` and has no `**`. Both levels use the
+    // wildcard algorithm git's wildmatch and most shells use, which remembers only the last
+    // star: a star never needs to be revisited once a later star matched, so the work is at
+    // most (pattern length × text length) steps, with no recursion, whatever the pattern.
+
+    /// The path's names against the glob's segments, `**` matching any number of names.
+    private func match(_ parts: [[Unicode.Scalar]]) -> Bool {
+        var s = 0, p = 0
+        var star = -1, resume = 0
+        while p < parts.count {
+            if s < segments.count, segments[s] == .anyFolders {
+                star = s
+                resume = p
+                s += 1
+            } else if s < segments.count, case let .name(tokens) = segments[s], Self.match(tokens, parts[p]) {
+                s += 1
+                p += 1
+            } else if star >= 0 {
+                s = star + 1
+                resume += 1
+                p = resume
+            } else {
+                return false
             }
         }
-        guard let part = parts.first, matchSegment(first, part) else { return false }
-        return match(pattern.dropFirst(), parts.dropFirst())
+        while s < segments.count, segments[s] == .anyFolders { s += 1 }
+        return s == segments.count
+    }
+
+    /// One name against a name pattern.
+    private static func match(_ tokens: [Token], _ text: [Unicode.Scalar]) -> Bool {
+        var t = 0, c = 0
+        var star = -1, resume = 0
+        while c < text.count {
+            if t < tokens.count, tokens[t] == .star {
+                star = t
+                resume = c
+                t += 1
+            } else if t < tokens.count, accepts(tokens[t], text[c]) {
+                t += 1
+                c += 1
+            } else if star >= 0 {
+                t = star + 1
+                resume += 1
+                c = resume
+            } else {
+                return false
+            }
+        }
+        while t < tokens.count, tokens[t] == .star { t += 1 }
+        return t == tokens.count
+    }
+
+    private static func accepts(_ token: Token, _ character: Unicode.Scalar) -> Bool {
+        switch token {
+        case .star: return false
+        case .one: return true
+        case let .literal(expected): return expected == character
+        case let .set(negated, ranges): return ranges.contains { $0.contains(character.value) } != negated
+        }
     }
 
     /// Matches one path segment against a segment pattern with `*`, `?` and `[...]`.
     static func matchSegment(_ pattern: String, _ text: String) -> Bool {
+        match(tokens(Substring(pattern)), Array(text.unicodeScalars))
+    }
+
+    private static func tokens(_ pattern: Substring) -> [Token] {
         let p = Array(pattern.unicodeScalars)
-        let t = Array(text.unicodeScalars)
-        var memo = [Int: Bool]()
-        func go(_ i: Int, _ j: Int) -> Bool {
-            let key = i * (t.count + 1) + j
-            if let known = memo[key] { return known }
-            var result: Bool
-            if i == p.count {
-                result = j == t.count
-            } else if p[i] == "*" {
-                result = go(i + 1, j) || (j < t.count && go(i, j + 1))
-            } else if j == t.count {
-                result = false
-            } else if p[i] == "?" {
-                result = go(i + 1, j + 1)
-            } else if p[i] == "[", let close = p[(i + 1)...].firstIndex(of: "]") {
+        var tokens: [Token] = []
+        var i = 0
+        while i < p.count {
+            switch p[i] {
+            case "*":
+                if tokens.last != .star { tokens.append(.star) }
+                i += 1
+            case "?":
+                tokens.append(.one)
+                i += 1
+            case "[":
+                // A set closes at the first `]` after it opens; without one, `[` is itself.
+                guard let close = p[(i + 1)...].firstIndex(of: "]") else {
+                    tokens.append(.literal("["))
+                    i += 1
+                    continue
+                }
                 var k = i + 1
-                var negate = false
-                if k < close, p[k] == "!" || p[k] == "^" { negate = true; k += 1 }
-                var found = false
+                var negated = false
+                if k < close, p[k] == "!" || p[k] == "^" { negated = true; k += 1 }
+                var ranges: [ClosedRange<UInt32>] = []
                 while k < close {
                     if k + 2 < close, p[k + 1] == "-" {
-                        if p[k].value <= t[j].value && t[j].value <= p[k + 2].value { found = true }
+                        if p[k].value <= p[k + 2].value { ranges.append(p[k].value ... p[k + 2].value) }
                         k += 3
                     } else {
-                        if p[k] == t[j] { found = true }
+                        ranges.append(p[k].value ... p[k].value)
                         k += 1
                     }
                 }
-                result = found != negate && go(close + 1, j + 1)
-            } else if p[i] == "\\", i + 1 < p.count {
-                result = p[i + 1] == t[j] && go(i + 2, j + 1)
-            } else {
-                result = p[i] == t[j] && go(i + 1, j + 1)
+                tokens.append(.set(negated: negated, ranges: ranges))
+                i = close + 1
+            case "\\" where i + 1 < p.count:
+                tokens.append(.literal(p[i + 1]))
+                i += 2
+            default:
+                tokens.append(.literal(p[i]))
+                i += 1
             }
-            memo[key] = result
-            return result
         }
-        return go(0, 0)
+        return tokens
     }
 }

@@ -22,6 +22,50 @@ struct GlobTests {
         #expect(Glob("build/").matches("build", isDirectory: true))
         #expect(!Glob("build/").matches("build"))
     }
+
+    /// A pattern with many stars against a deep path must not backtrack exponentially (one
+    /// .gitignore line in a pull request could otherwise stall a CI gate for minutes).
+    @Test func manyStarsAgainstADeepPathFinishAtOnce() {
+        let glob = Glob("**/**/**/**/**/**/**/*a*a*a*a*a*a*b")
+        let deep = (0 ..< 24).map { _ in "aaaaaaaaaaaaaaaaaaaaaaaa" }.joined(separator: "/")
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            #expect(!glob.matches(deep + "/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json"))
+            #expect(glob.matches(deep + "/aaaaaaab"))
+            #expect(!glob.covers(deep + "/x.json"))
+        }
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
+    }
+
+    /// The linear matcher agrees with a plain recursive one on every small case.
+    @Test func agreesWithARecursiveMatcher() {
+        func reference(_ p: [Character], _ t: [Character]) -> Bool {
+            guard let first = p.first else { return t.isEmpty }
+            if first == "*" { return reference(Array(p.dropFirst()), t) || (!t.isEmpty && reference(p, Array(t.dropFirst()))) }
+            guard let c = t.first else { return false }
+            if first == "?" || first == c { return reference(Array(p.dropFirst()), Array(t.dropFirst())) }
+            return false
+        }
+        func segments(_ p: [String], _ t: [String]) -> Bool {
+            guard let first = p.first else { return t.isEmpty }
+            if first == "**" { return segments(Array(p.dropFirst()), t) || (!t.isEmpty && segments(p, Array(t.dropFirst()))) }
+            guard let part = t.first, reference(Array(first), Array(part)) else { return false }
+            return segments(Array(p.dropFirst()), Array(t.dropFirst()))
+        }
+        var generator = SystemRandomNumberGenerator()
+        let letters: [Character] = ["a", "b", "*", "?"]
+        for _ in 0 ..< 3000 {
+            let p = (0 ..< Int.random(in: 1 ... 3, using: &generator)).map { _ -> String in
+                Int.random(in: 0 ..< 4, using: &generator) == 0 ? "**"
+                    : String((0 ..< Int.random(in: 1 ... 4, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+            }
+            let t = (0 ..< Int.random(in: 1 ... 4, using: &generator)).map { _ in
+                String((0 ..< Int.random(in: 1 ... 4, using: &generator)).map { _ in ["a", "b"].randomElement(using: &generator)! })
+            }
+            let glob = "/" + p.joined(separator: "/"), path = t.joined(separator: "/")
+            #expect(Glob(glob).matches(path) == segments(p, t), "\(glob) vs \(path)")
+        }
+    }
 }
 
 struct ConfigurationLoaderTests {

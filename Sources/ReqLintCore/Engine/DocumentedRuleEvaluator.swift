@@ -216,6 +216,16 @@ struct DocumentedRuleEvaluator {
                                       pointer: given ?? pointer(match), range: document[node ?? match.node].range, related: related))
     }
 
+    /// A check that could not be completed (the regular expression engine stopped at its
+    /// limit) is reported as not checked, at the rule's severity, whatever the check's
+    /// polarity: an incomplete check never passes.
+    mutating func reportNotChecked(_ rule: RuleDescriptor, _ match: PointerPattern.Match, reason: String, node: Int32? = nil, pointer given: JSONPointer? = nil) {
+        let target = given ?? pointer(match)
+        diagnostics.append(Diagnostic(rule: rule.id, severity: rule.severity,
+                                      message: "\(Self.name(target)) could not be checked by this rule: the regular expression engine stopped (\(reason)); it is not known to pass",
+                                      pointer: target, range: document[node ?? match.node].range))
+    }
+
     // MARK: Checks
 
     mutating func run(_ planned: DocumentedRuleSet.PlannedCheck) {
@@ -241,14 +251,24 @@ struct DocumentedRuleEvaluator {
                 if !values.contains(s) { report(rule, check, match) }
             case let .pattern(regex, negate):
                 guard let s = string(match.node), let compiled = patterns[regex] else { continue }
-                let outcome = compiled.matches(s)
-                if outcome == .match ? negate : !negate { report(rule, check, match) }
+                switch compiled.matches(s) {
+                case .match: if negate { report(rule, check, match) }
+                case .noMatch: if !negate { report(rule, check, match) }
+                case let .limitExceeded(reason): reportNotChecked(rule, match, reason: reason)
+                }
             case let .keyPattern(regex, negate):
                 guard document[match.node].kind == .object, let compiled = patterns[regex] else { continue }
                 for (key, _) in document.members(of: match.node) {
                     let name = document.string(key)
-                    let outcome = compiled.matches(name)
-                    if outcome == .match ? negate : !negate {
+                    let failed: Bool
+                    switch compiled.matches(name) {
+                    case .match: failed = negate
+                    case .noMatch: failed = !negate
+                    case let .limitExceeded(reason):
+                        reportNotChecked(rule, match, reason: reason, node: key, pointer: pointer(match).appending(name))
+                        continue
+                    }
+                    if failed {
                         report(rule, check, match, node: key, pointer: pointer(match).appending(name), extra: ["key": ShapeValidator.shown(name)])
                     }
                 }
@@ -285,10 +305,21 @@ struct DocumentedRuleEvaluator {
             case let .countKeys(max, excluding):
                 guard document[match.node].kind == .object else { continue }
                 var names = Set<String>()
+                var incomplete: String?
                 for (key, _) in document.members(of: match.node) {
                     let name = document.string(key)
-                    if let excluding, patterns[excluding]?.matches(name) == .match { continue }
+                    if let excluding, let compiled = patterns[excluding] {
+                        switch compiled.matches(name) {
+                        case .match: continue
+                        case .noMatch: break
+                        case let .limitExceeded(reason): incomplete = reason
+                        }
+                    }
                     names.insert(name)
+                }
+                if let incomplete {
+                    reportNotChecked(rule, match, reason: incomplete)
+                    continue
                 }
                 if names.count > max { report(rule, check, match, extra: ["count": String(names.count)]) }
             case let .jsonText(object):
