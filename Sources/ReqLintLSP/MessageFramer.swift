@@ -9,6 +9,15 @@
 /// any size (a header split anywhere, several messages in one read), and a malformed header
 /// must be skipped with an error report while the stream goes on.
 ///
+/// Resynchronisation: whatever a peer sends (a negative, huge or overflowing length, a length
+/// longer than the body that follows, a body without a header), the framer finds the next
+/// well-formed header and goes on from there. It can, because a header line
+/// `Content-Length: <digits>` followed by a raw line break never occurs inside a JSON body
+/// (JSON strings cannot hold raw line breaks, and the words are not JSON outside strings): a
+/// body that turns out to hold one was cut short, and the header is where the next message
+/// starts. Bytes that are not a header are reported once and discarded; an oversized body is
+/// discarded as it arrives, without being held.
+///
 /// Tolerated beyond the specification: header names in any letter case, `Content-Type` (any
 /// value; only UTF-8 is ever sent), bare `\n` line ends, empty lines before a header.
 public struct MessageFramer: Sendable {
@@ -16,8 +25,9 @@ public struct MessageFramer: Sendable {
     public enum Event: Equatable, Sendable {
         /// A complete message body.
         case message([UInt8])
-        /// A header block that cannot be used (no or bad `Content-Length`, a line without a
-        /// colon, a body larger than the limit). The block (and a too large body) is skipped.
+        /// Bytes that could not be used (a header block without a usable `Content-Length`, bytes
+        /// that are not a header, a body shorter than its length, a body larger than the
+        /// limit); they are discarded and the stream goes on at the next header.
         case malformed(String)
     }
 
@@ -30,8 +40,10 @@ public struct MessageFramer: Sendable {
     private var start = 0
     /// The length of the body being waited for, once its header has been read.
     private var pendingLength: Int?
-    /// Bytes of an oversized body still to be thrown away.
-    private var skipping = 0
+    /// How far the pending body has been searched for a header (it is searched once).
+    private var scanned = 0
+    /// Discarding bytes until the next header (after an unusable header or an oversized body).
+    private var discarding = false
 
     public init(maximumBodyLength: Int = 64 << 20) {
         self.maximumBodyLength = maximumBodyLength
@@ -45,6 +57,7 @@ public struct MessageFramer: Sendable {
         // Drop consumed bytes once they are the larger part of the buffer (amortised O(1)).
         if start > 0 && start * 2 >= buffer.count {
             buffer.removeSubrange(0 ..< start)
+            scanned = max(0, scanned - start)
             start = 0
         }
         return events
@@ -56,13 +69,25 @@ public struct MessageFramer: Sendable {
     }
 
     private mutating func next() -> Event? {
-        if skipping > 0 {
-            let n = min(skipping, buffer.count - start)
-            start += n
-            skipping -= n
-            if skipping > 0 { return nil }
+        if discarding {
+            switch Self.findHeader(buffer, from: start) {
+            case let .found(at):
+                start = at
+                discarding = false
+            case let .notYet(keepFrom):
+                start = max(start, keepFrom)
+                return nil
+            }
         }
         if let length = pendingLength {
+            let available = min(buffer.count - start, length)
+            // A header inside the body means the body was cut short: the next message starts there.
+            if case let .found(at) = Self.findHeader(buffer, from: max(start, scanned), end: start + available, needsLineEnd: true) {
+                pendingLength = nil
+                start = at
+                return .malformed("message body shorter than its Content-Length of \(length) bytes (\(at - start) bytes before the next header); discarded")
+            }
+            scanned = max(start, start + available - Self.longestHeaderLine)
             guard buffer.count - start >= length else { return nil }
             let body = Array(buffer[start ..< start + length])
             start += length
@@ -86,14 +111,26 @@ public struct MessageFramer: Sendable {
             }
         }
         start = lineStart
+        guard start < buffer.count else { return nil }
+        // Bytes that cannot begin a header (a body without one, say) are skipped to the next header.
+        if !Self.mayStartHeader(buffer, at: start) {
+            discarding = true
+            let from = start
+            if case let .found(at) = Self.findHeader(buffer, from: start) {
+                start = at
+                discarding = false
+                return .malformed("\(at - from) bytes that are not a message header; discarded up to the next header")
+            }
+            return .malformed("bytes that are not a message header; discarding up to the next header")
+        }
         var contentLength: Int?
         var problem: String?
         var i = lineStart
         while true {
             guard let newline = buffer[i...].firstIndex(of: 0x0A) else {
                 if buffer.count - start > maximumHeaderLength {
-                    start = buffer.count
-                    return .malformed("header longer than \(maximumHeaderLength) bytes without an end; discarded")
+                    discarding = true
+                    return .malformed("header longer than \(maximumHeaderLength) bytes without an end; discarding up to the next header")
                 }
                 return nil
             }
@@ -111,8 +148,9 @@ public struct MessageFramer: Sendable {
             let trimmed = String(value.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
             switch name {
             case "content-length":
-                guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(trimmed) else {
-                    if problem == nil { problem = "Content-Length is not a number: \(Self.shown(line))" }
+                // At most 18 digits: no Int overflow, whatever is sent.
+                guard !trimmed.isEmpty, trimmed.utf8.count <= 18, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(trimmed) else {
+                    if problem == nil { problem = "Content-Length is not a number from 0 to 10^18: \(Self.shown(line))" }
                     continue
                 }
                 contentLength = n
@@ -121,19 +159,80 @@ public struct MessageFramer: Sendable {
             }
         }
         start = i
-        if let problem {
-            // With a usable length the body can still be stepped over, so the next message
-            // is found; without one, the bytes that follow are read as the next header.
-            if let contentLength { skipping = contentLength }
-            return .malformed(problem)
+        guard problem == nil, let length = contentLength else {
+            // Whatever follows is not known to be a body: it is discarded up to the next header.
+            discarding = true
+            return .malformed(problem ?? "header block without Content-Length")
         }
-        guard let length = contentLength else { return .malformed("header block without Content-Length") }
         if length > maximumBodyLength {
-            skipping = length
+            discarding = true
             return .malformed("message of \(length) bytes is larger than the limit of \(maximumBodyLength); skipped")
         }
         pendingLength = length
+        scanned = start
         return next()
+    }
+
+    /// The longest header line searched for, with its line break.
+    static let longestHeaderLine = 48
+
+    enum Search {
+        case found(Int)
+        /// Not in the bytes so far; anything before `keepFrom` can be dropped.
+        case notYet(keepFrom: Int)
+    }
+
+    /// The next `Content-Length: <digits>` line (any letter case, spaces allowed) from `from`
+    /// to `end`. With `needsLineEnd`, only a line whose break has arrived counts (a body may
+    /// end in digits); otherwise a line cut off by the end of the bytes is waited for.
+    static func findHeader(_ bytes: [UInt8], from: Int, end: Int? = nil, needsLineEnd: Bool = false) -> Search {
+        let end = end ?? bytes.count
+        let name = Array("content-length:".utf8)
+        var i = from
+        while i < end {
+            guard bytes[i] | 0x20 == UInt8(ascii: "c") else {
+                i += 1
+                continue
+            }
+            var k = 0
+            while k < name.count, i + k < end, bytes[i + k] | (name[k] >= 0x61 ? 0x20 : 0) == name[k] { k += 1 }
+            if i + k == end, k < name.count { return .notYet(keepFrom: i) }
+            guard k == name.count else {
+                i += 1
+                continue
+            }
+            var j = i + k
+            while j < end, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+            let digits = j
+            while j < end, bytes[j] >= 0x30, bytes[j] <= 0x39, j - digits <= 18 { j += 1 }
+            while j > digits, j < end, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+            if j == end {
+                if needsLineEnd { return .notYet(keepFrom: i) }
+                return .notYet(keepFrom: i)
+            }
+            if j > digits, bytes[j] == 0x0A || (bytes[j] == 0x0D && (j + 1 == end || bytes[j + 1] == 0x0A)) {
+                if j + 1 == end, bytes[j] == 0x0D, !needsLineEnd { return .notYet(keepFrom: i) }
+                if j + 1 == end, bytes[j] == 0x0D { return .notYet(keepFrom: i) }
+                return .found(i)
+            }
+            i += 1
+        }
+        return .notYet(keepFrom: max(from, end - name.count))
+    }
+
+    /// Whether the bytes at `index` can begin a header line: a header name (letters, digits,
+    /// `-`) up to a colon, or a line the header parser reports itself (it has a line break
+    /// before anything that is not a name character).
+    static func mayStartHeader(_ bytes: [UInt8], at index: Int) -> Bool {
+        var i = index
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: ":") { return i > index }
+            let isName = (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == UInt8(ascii: "-")
+            if !isName { return false }
+            i += 1
+        }
+        return true  // a name still arriving
     }
 
     private static func shown(_ line: ArraySlice<UInt8>) -> String {

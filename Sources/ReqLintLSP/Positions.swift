@@ -17,7 +17,10 @@ public struct LSPPosition: Hashable, Sendable, Comparable {
     init?(json: JSONValue?) {
         guard let json, case let .integer(line)? = json["line"], case let .integer(character)? = json["character"],
               line >= 0, character >= 0 else { return nil }
-        self.init(line: Int(line), character: Int(character))
+        // LSP positions are `uinteger` (at most 2^31 - 1): a larger one is clamped, so no
+        // arithmetic on it can overflow; it means "past the end" either way.
+        let largest = Int64(Int32.max)
+        self.init(line: Int(min(line, largest)), character: Int(min(character, largest)))
     }
 }
 

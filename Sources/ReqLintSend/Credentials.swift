@@ -154,7 +154,20 @@ public struct CredentialChain: Sendable, CustomStringConvertible, CustomReflecta
 
     public var customMirror: Mirror { Mirror(self, children: ["config": config, "region": region as Any], displayStyle: .struct) }
 
+    /// The first credentials of the chain, refused when a value could not go into a header as
+    /// it is: a session token with a line break would otherwise be dropped from the signed
+    /// request, which then goes out unauthenticated.
     public func resolve() throws(SendError) -> ResolvedCredentials {
+        let found = try firstCredentials()
+        let values = [("access key ID", found.credentials.accessKeyID), ("secret access key", found.credentials.secretAccessKey),
+                      ("session token", found.credentials.sessionToken ?? "")]
+        for (name, value) in values where value.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F || $0.value > 0x7E }) {
+            throw SendError(.credentials, "the \(name) from \(found.source) contains a line break, a space or a character that is not printable ASCII; it cannot be sent in a header: fix it where it is set")
+        }
+        return found
+    }
+
+    func firstCredentials() throws(SendError) -> ResolvedCredentials {
         try config.checkProfileExists()
         var tried: [String] = []
         let profileName = config.profileName
@@ -344,8 +357,9 @@ public struct CredentialChain: Sendable, CustomStringConvertible, CustomReflecta
         case let .failure(error): throw error
         }
         guard output.status == 0 else {
-            let stderr = String(decoding: output.stderr.prefix(2000), as: UTF8.self).trimmingASCIIWhitespace()
-            throw SendError(.credentials, "credential_process \(program) of profile \(profileName) exited with status \(output.status)\(stderr.isEmpty ? "" : ": \(stderr)")")
+            // Its standard error is not shown: a credential helper may print a key or token there.
+            let said = output.stderr.isEmpty ? "" : " (its \(output.stderr.count) bytes of standard error are not shown, since a credential helper may print secrets there: run it yourself to see them)"
+            throw SendError(.credentials, "credential_process \(program) of profile \(profileName) exited with status \(output.status)\(said)")
         }
         let fields = JSONFields(output.stdout)
         let place = "credential_process \(program) of profile \(profileName)"

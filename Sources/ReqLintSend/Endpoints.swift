@@ -216,7 +216,7 @@ public struct EndpointURL: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses and checks an endpoint URL; `allowInsecureLoopback` permits `http` to loopback.
     public static func parse(_ text: String, allowInsecureLoopback: Bool = true) throws(SendError) -> EndpointURL {
-        func fail(_ reason: String) -> SendError { SendError(.endpoint, "invalid endpoint URL \"\(text)\": \(reason)") }
+        func fail(_ reason: String) -> SendError { SendError(.endpoint, "invalid endpoint URL \"\(SecretRedactor.maskingUserInfo(text))\": \(reason)") }
         guard let schemeEnd = text.firstRange(of: "://") else { throw fail("expected https://host[:port][/path]") }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "https" || scheme == "http" else { throw fail("the scheme must be https (or http to a loopback address)") }

@@ -1,3 +1,4 @@
+import Foundation
 import ReqLintCore
 import ReqLintSigV4
 
@@ -173,12 +174,59 @@ public final class SecretRedactor: @unchecked Sendable {
         add(credentials.secretAccessKey, credentials.sessionToken)
     }
 
+    /// Adds every credential-bearing value that the shared configuration and the environment
+    /// hold (secret keys and session tokens of every profile, the container authorization
+    /// token), before anything can fail and echo one: an error about another profile, or an
+    /// STS answer that repeats the source profile's token, is masked as well.
+    public func add(_ config: AWSSharedConfig) {
+        for name in Self.secretVariables { add(config.environment[name]) }
+        var tokenFiles = [config.environment["AWS_WEB_IDENTITY_TOKEN_FILE"]]
+        for profiles in [config.configProfiles, config.credentialProfiles] {
+            for settings in profiles.values {
+                for key in Self.secretSettings { add(settings[key]) }
+                tokenFiles.append(settings["web_identity_token_file"])
+            }
+        }
+        // A web identity token that STS refuses may come back in its error message.
+        for case let path? in tokenFiles where !path.isEmpty {
+            if let handle = FileHandle(forReadingAtPath: path) {
+                let data = handle.readData(ofLength: 1 << 16)
+                try? handle.close()
+                add(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+    }
+
+    /// Environment variables that hold secrets.
+    static let secretVariables = ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN"]
+    /// Profile settings that hold secrets.
+    static let secretSettings = ["aws_secret_access_key", "aws_session_token", "aws_security_token"]
+
     public func redact(_ text: String) -> String {
         let current = lock.withLock { secrets }
-        var text = text
+        var text = Self.maskingUserInfo(text)
         for secret in current where text.contains(secret) {
             text = text.replacingOccurrences(of: secret, with: "****")
         }
         return text
+    }
+
+    /// `text` with the user information of every URL in it (`https://admin:PASSWORD@host`)
+    /// replaced by `****`, whatever its source: an endpoint, a proxy or a container URI.
+    public static func maskingUserInfo(_ text: String) -> String {
+        guard text.contains("://"), text.contains("@") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let scheme = rest.firstRange(of: "://") {
+            out += rest[..<scheme.upperBound]
+            rest = rest[scheme.upperBound...]
+            // The authority ends at the path, the query, white space or a quote.
+            let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == ">" }) ?? rest.endIndex
+            if let at = rest[..<end].lastIndex(of: "@") {
+                out += "****"
+                rest = rest[at...]
+            }
+        }
+        return out + rest
     }
 }

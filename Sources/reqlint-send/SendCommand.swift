@@ -216,6 +216,7 @@ struct SendCommand: ParsableCommand {
         let maxAttempts: Int
         do throws(SendError) {
             shared = try AWSSharedConfig(environment: environment, explicitProfile: profile)
+            redactor.add(shared)
             try shared.checkProfileExists()
             if let region, !region.isEmpty {
                 regionName = region

@@ -61,11 +61,47 @@ struct FramingTests {
         #expect(e2.first.map { if case .malformed = $0 { true } else { false } } == true)
         #expect(Self.bodies(e2) == ["{}"])
 
-        // A line without a colon, with a usable length: the body is stepped over.
+        // Bytes that are not a header are skipped to the next header, which frames its body.
         var noColon = MessageFramer()
         let e3 = noColon.push(Array("garbage\r\nContent-Length: 5\r\n\r\nhello".utf8) + Self.frame("{}"))
-        #expect(e3.count == 2)
-        #expect(Self.bodies(e3) == ["{}"])
+        #expect(e3.count == 3)
+        #expect(Self.bodies(e3) == ["hello", "{}"])
+    }
+
+    /// Every hostile frame is followed by valid ones, pushed whole and byte by byte: the framer
+    /// must report the bad one and deliver every valid message after it.
+    @Test(arguments: [
+        "Content-Length: -1\r\n\r\n{\"a\":1}",
+        "Content-Length: 1000000000000\r\n\r\n{\"a\":1}",
+        "Content-Length: 99999999999999999999999\r\n\r\n{\"a\":1}",
+        "Content-Length: 9223372036854775807\r\n\r\n{\"a\":1}",
+        "Content-Length: 4000\r\n\r\n{\"a\":1}",
+        "Content-Length: 40\r\n\r\n{\"a\":1}",
+        "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"x\"}",
+        "{\"jsonrpc\":\"2.0\"}\r\n\r\n",
+        "Content-Length: \r\n\r\n{}",
+        "\u{0}\u{1}\u{2}garbage: yes\r\n\r\n",
+    ])
+    func resynchronisesAfterAMalformedFrame(_ hostile: String) {
+        let valid = Self.frame(#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#) + Self.frame(#"{"id":2}"#)
+        let stream = Array(hostile.utf8) + valid
+        var whole = MessageFramer(maximumBodyLength: 1 << 20)
+        let events = whole.push(stream)
+        #expect(events.contains { if case .malformed = $0 { true } else { false } }, "\(hostile): \(events)")
+        #expect(Self.bodies(events).suffix(2) == [#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#, #"{"id":2}"#], "\(hostile): \(events)")
+        var bytewise = MessageFramer(maximumBodyLength: 1 << 20)
+        var pieces: [MessageFramer.Event] = []
+        for byte in stream { pieces += bytewise.push([byte]) }
+        #expect(Self.bodies(pieces).suffix(2) == [#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#, #"{"id":2}"#], "\(hostile) byte by byte: \(pieces)")
+    }
+
+    /// A body may hold the words of a header in a string: only a raw line break after the
+    /// digits marks a real header, and JSON strings cannot hold one.
+    @Test func headerWordsInsideABodyAreBody() {
+        var framer = MessageFramer()
+        let body = #"{"text":"Content-Length: 12\r\n\r\nnot a header"}"#
+        let events = framer.push(Self.frame(body) + Self.frame("{}"))
+        #expect(Self.bodies(events) == [body, "{}"])
     }
 
     @Test func oversizedBodyIsSkippedAsItArrives() {

@@ -350,4 +350,49 @@ struct ServerTests {
         let labels = completion["result"]?["items"]?.arrayValue?.compactMap { $0["label"]?.stringValue } ?? []
         #expect(labels.contains("JobType") && !labels.contains("JobName"))
     }
+
+    /// Positions at the edge of what JSON numbers hold (2^63 - 1) must be answered, not crash
+    /// the server: in hover, completion, code actions and a ranged change.
+    @Test func hugePositionsAreAnswered() async throws {
+        let client = try TestClient(options: LanguageServer.Options(debounceMilliseconds: 0))
+        try await client.initialize()
+        let uri = "file:///w/huge.json"
+        client.open(uri, Self.dirty)
+        _ = try await client.waitFor { _ in client.publications(uri).count == 1 }
+        let doc: JSONValue = .object([("uri", .string(uri))])
+        let huge = JSONValue.object([("line", .integer(Int64.max)), ("character", .integer(Int64.max))])
+        let edge = JSONValue.object([("line", .integer(1)), ("character", .integer(Int64.max))])
+        for position in [huge, edge] {
+            let hover = try await client.request("textDocument/hover", .object([("textDocument", doc), ("position", position)]))
+            #expect(hover["error"] == nil)
+            let completion = try await client.request("textDocument/completion", .object([("textDocument", doc), ("position", position)]))
+            #expect(completion["error"] == nil)
+            let actions = try await client.request("textDocument/codeAction", .object([
+                ("textDocument", doc), ("range", .object([("start", position), ("end", position)])),
+                ("context", .object([("diagnostics", .array([]))])),
+            ]))
+            #expect(actions["error"] == nil)
+        }
+        client.notify("textDocument/didChange", .object([
+            ("textDocument", .object([("uri", .string(uri)), ("version", .integer(2))])),
+            ("contentChanges", .array([.object([("range", .object([("start", edge), ("end", huge)])), ("text", .string("\n"))])])),
+        ]))
+        let after = try await client.request("textDocument/hover", .object([("textDocument", doc), ("position", pos(1, 5))]))
+        #expect(after["error"] == nil)
+    }
+
+    /// After each kind of malformed frame, the next valid request is answered.
+    @Test func answersAfterMalformedFrames() async throws {
+        let client = try TestClient()
+        try await client.initialize()
+        for hostile in ["Content-Length: -5\r\n\r\n{}", "Content-Length: 1000000000000\r\n\r\n{}",
+                        "Content-Length: 123456789012345678901234567890\r\n\r\n{}", "Content-Length: 900\r\n\r\n{}",
+                        #"{"jsonrpc":"2.0","id":77,"method":"shutdown"}"#] {
+            client.writeRaw(Array(hostile.utf8))
+            let hover = try await client.request("textDocument/hover", .object([
+                ("textDocument", .object([("uri", .string("file:///w/none.json"))])), ("position", pos(0, 0)),
+            ]))
+            #expect(hover["id"] != nil, "no answer after \(hostile)")
+        }
+    }
 }
