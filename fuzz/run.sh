@@ -10,7 +10,7 @@
 #
 # Targets: json (the JSON parser and what is built on its tree), lint (the whole lint of one
 # document), yaml (the YAML front end and its lint), lsp-framing (the language server's
-# Content-Length framing), sigv4 (the SigV4 canonicaliser).
+# Content-Length framing and its resynchronisation, and LSP position conversion), sigv4 (the SigV4 canonicaliser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -94,10 +94,12 @@ build_target() { # build_target NAME
                     "$harness" "$OUT/objects/ReqLintYAML.o" "$OUT/objects/ReqLintCore.o" -lyaml -lpcre2-8 -o "$bin"
             fi ;;
         lsp-framing)
-            if stale "$bin" "$harness" Sources/ReqLintLSP/MessageFramer.swift; then
+            build_core
+            if stale "$bin" "$harness" Sources/ReqLintLSP/MessageFramer.swift Sources/ReqLintLSP/Positions.swift "$OUT/objects/ReqLintCore.o"; then
                 log "linking fuzz-lsp-framing"
-                quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -module-name Fuzz_framing \
-                    "$harness" Sources/ReqLintLSP/MessageFramer.swift -o "$bin"
+                quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -module-name Fuzz_framing -I "$OUT/modules" -I Sources/CPCRE2 \
+                    "$harness" Sources/ReqLintLSP/MessageFramer.swift Sources/ReqLintLSP/Positions.swift \
+                    "$OUT/objects/ReqLintCore.o" -lpcre2-8 -o "$bin"
             fi ;;
         sigv4)
             mapfile -t sources < <(find Sources/ReqLintSigV4 -name '*.swift' | sort)

@@ -129,6 +129,8 @@ public struct MessageFramer: Sendable {
         while true {
             guard let newline = buffer[i...].firstIndex(of: 0x0A) else {
                 if buffer.count - start > maximumHeaderLength {
+                    // The search for the next header starts after this one's first byte.
+                    start += 1
                     discarding = true
                     return .malformed("header longer than \(maximumHeaderLength) bytes without an end; discarding up to the next header")
                 }

@@ -95,6 +95,16 @@ struct FramingTests {
         #expect(Self.bodies(pieces).suffix(2) == [#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#, #"{"id":2}"#], "\(hostile) byte by byte: \(pieces)")
     }
 
+    /// Found by the fuzzer: a header block longer than the limit that starts with a valid
+    /// Content-Length line looped for ever (the search for the next header found it again).
+    @Test func anOverlongHeaderBlockIsSkippedOnce() {
+        var framer = MessageFramer()
+        framer.maximumHeaderLength = 32
+        let events = framer.push(Array("content-length: 5\nContent-Type: application/vscode-jsonrpc; charset=utf-8\n\nhello\r\n\r\n".utf8)
+            + Self.frame("{}"))
+        #expect(Self.bodies(events).last == "{}")
+    }
+
     /// A body may hold the words of a header in a string: only a raw line break after the
     /// digits marks a real header, and JSON strings cannot hold one.
     @Test func headerWordsInsideABodyAreBody() {
