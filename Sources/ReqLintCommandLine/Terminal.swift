@@ -1,3 +1,5 @@
+import ReqLintCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,7 +10,10 @@ import Darwin
 package enum Terminal {
     package static func output(_ text: String) { write(text, to: 1) }
 
-    package static func error(_ line: String) { write(line + "\n", to: 2) }
+    /// One message on standard error. Control and bidirectional characters in it are escaped
+    /// (``DisplayText``); its own line breaks are kept, so a caller puts untrusted text (a file
+    /// name, a server's message) through ``DisplayText/escaped(_:keepingNewlines:)`` itself.
+    package static func error(_ line: String) { write(DisplayText.escaped(line, keepingNewlines: true) + "\n", to: 2) }
 
     package static func write(_ text: String, to descriptor: Int32) {
         var text = text

@@ -1,3 +1,4 @@
+import ReqLintCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -203,7 +204,8 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
         return FileSystemError(path: path, errno: 0, explanation: found + "larger than the \(ByteCount(limit)) reqlint reads")
     }
 
-    public var description: String { "cannot \(operation) \(path): \(reason)" }
+    /// The message, with the path's control characters escaped (a file name can hold any).
+    public var description: String { "cannot \(operation) \(DisplayText.escaped(path)): \(reason)" }
 
     /// The system's reason, such as "No such file or directory".
     public var reason: String { explanation ?? String(cString: strerror(errno)) }

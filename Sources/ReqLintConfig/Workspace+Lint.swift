@@ -138,7 +138,7 @@ extension Workspace {
         let operation = requested ?? configuration.operation(for: relative)
         var result = RequestDocumentReader.lint(bytes, path: input.path, linter: resolved.linter, operation: operation)
         if result.status == .unknownOperation, !input.explicit {
-            return (nil, "skipped \(input.path): not a request document of a known operation", 0)
+            return (nil, "skipped \(DisplayText.escaped(input.path)): not a request document of a known operation", 0)
         }
         result.diagnostics = configuration.applyingRuleSettings(result.diagnostics)
         var suppressed = 0

@@ -23,10 +23,15 @@ public struct GitHubReporter: Reporter {
         return out
     }
 
-    /// Escapes a command's message (`%`, CR, LF).
+    /// Escapes a command's message (`%`, CR, LF; other controls and bidirectional controls as
+    /// ``DisplayText`` does, so the annotation shows them instead of acting on them).
     static func data(_ text: String) -> String {
         var out = ""
         for c in text.unicodeScalars {
+            if c != "\r" && c != "\n" && DisplayText.needsEscape(c) {
+                out += DisplayText.escaped(String(c))
+                continue
+            }
             switch c {
             case "%": out += "%25"
             case "\r": out += "%0D"

@@ -15,13 +15,17 @@ public struct TextReporter: Reporter {
     public func report(_ files: [FileReport]) -> String {
         var out = ""
         for file in files {
+            // Names, values and messages can carry any character: escaped, so none can forge
+            // a line or drive the terminal (``DisplayText``).
+            let path = DisplayText.escaped(file.path)
             for located in file.diagnostics {
                 let d = located.diagnostic
-                out += paint("\(file.path):\(located.start.line):\(located.start.column):", "1") + " "
+                out += paint("\(path):\(located.start.line):\(located.start.column):", "1") + " "
                 out += paint(d.severity.rawValue + ":", d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36")
-                out += " \(d.message) " + paint("[\(d.rule)]", "2") + "\n"
+                out += " \(DisplayText.escaped(d.message)) " + paint("[\(DisplayText.escaped(d.rule.rawValue))]", "2") + "\n"
                 for related in located.related {
-                    out += paint("\(file.path):\(related.start.line):\(related.start.column):", "1") + " " + paint("note:", "1;36") + " \(related.related.message)\n"
+                    out += paint("\(path):\(related.start.line):\(related.start.column):", "1") + " " + paint("note:", "1;36")
+                        + " \(DisplayText.escaped(related.related.message))\n"
                 }
             }
         }

@@ -130,7 +130,9 @@ struct SendCommand: ParsableCommand {
 
     func run() throws {
         let redactor = SecretRedactor()
-        func out(_ text: String) { Terminal.output(redactor.redact(text)) }
+        // Text output escapes control and bidirectional characters from documents, file names
+        // and servers (keeping its own line breaks); JSON output escapes them as JSON does.
+        func out(_ text: String) { Terminal.output(redactor.redact(format == .text ? DisplayText.escaped(text, keepingNewlines: true) : text)) }
         func err(_ line: String) { Terminal.error(redactor.redact(line)) }
         func fail(_ error: SendError) -> ExitCode {
             err("reqlint: \(error.message)")
@@ -167,7 +169,7 @@ struct SendCommand: ParsableCommand {
             switch input.read() {
             case let .success(read): bytes = read
             case let .failure(error):
-                let d = Diagnostic(rule: .ioError, message: "cannot read \(input.path): \(error.reason)", pointer: .root, range: .at(0))
+                let d = Diagnostic(rule: .ioError, message: error.description, pointer: .root, range: .at(0))
                 let report = FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true)
                 tally.add(report, failLevel: failLevel)
                 reports.append(report)
@@ -243,7 +245,7 @@ struct SendCommand: ParsableCommand {
         for item in clean {
             let linter = item.input.configuration.linter
             guard let operationID = item.report.operation, let model = linter.registry.operations[operationID] else {
-                err("reqlint: \(item.input.path): the operation could not be told")
+                err("reqlint: \(DisplayText.escaped(item.input.path)): the operation could not be told")
                 buildFailed = true
                 continue
             }
@@ -253,7 +255,7 @@ struct SendCommand: ParsableCommand {
                 let endpoint = try resolveEndpoint(model.pack, shared: shared, region: regionName, useFIPS: useFIPS, useDualStack: useDualStack)
                 prepared.append(Prepared(clean: item, pack: model.pack, document: document, built: built, endpoint: endpoint))
             } catch {
-                err("reqlint: \(item.input.path): \(error.message)")
+                err("reqlint: \(DisplayText.escaped(item.input.path)): \(error.message)")
                 buildFailed = true
             }
         }
@@ -283,12 +285,13 @@ struct SendCommand: ParsableCommand {
             let sender = OperationSender(credentials: credentials.credentials, signingName: item.pack.service.signingName,
                                          signingRegion: item.endpoint.signingRegion, endpoint: item.endpoint.url, clock: clock)
             let path = item.clean.input.path
+            let shown = DisplayText.escaped(path)
             if dryRun {
                 do {
                     let signed = try sender.sign(item.built)
                     switch format {
                     case .text:
-                        out("# \(path): \(item.pack.id) to \(item.endpoint.url) (\(item.endpoint.source); \(credentials.source))\n" + DryRun.text(signed) + "\n")
+                        out("# \(shown): \(item.pack.id) to \(item.endpoint.url) (\(item.endpoint.source); \(credentials.source))\n" + DryRun.text(signed) + "\n")
                     case .json:
                         out(DryRun.json(signed, path: path, operation: item.pack.id).serialized() + "\n")
                     }
@@ -313,20 +316,20 @@ struct SendCommand: ParsableCommand {
             switch exchange.outcome {
             case let .success(response):
                 if format == .text {
-                    out("\(path): \(item.pack.id) accepted by \(url): HTTP \(response.status) after \(attempts)\n")
+                    out("\(shown): \(item.pack.id) accepted by \(url): HTTP \(response.status) after \(attempts)\n")
                     if !response.body.isEmpty { out(response.bodyText + (response.bodyText.hasSuffix("\n") ? "" : "\n")) }
                 }
             case let .serviceError(error):
                 failures += 1
                 if format == .text {
-                    out("\(path): error: \(item.pack.id) rejected by \(url) after \(attempts): \(error)\n")
+                    out("\(shown): error: \(item.pack.id) rejected by \(url) after \(attempts): \(DisplayText.escaped(error.description))\n")
                     if !mapped.isEmpty {
                         out(TextReporter(color: useColor).report([FileReport(path: path, operation: item.pack.id, diagnostics: mapped, failed: false)]))
                     }
                 }
             case let .transportFailure(error):
                 failures += 1
-                if format == .text { out("\(path): error: \(item.pack.id) could not be sent to \(url) after \(attempts): \(error)\n") }
+                if format == .text { out("\(shown): error: \(item.pack.id) could not be sent to \(url) after \(attempts): \(DisplayText.escaped(error.description))\n") }
             }
             if format == .json { results.append(resultJSON(path: path, item: item, url: url, exchange: exchange, mapped: mapped)) }
         }

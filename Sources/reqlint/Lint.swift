@@ -235,15 +235,16 @@ extension Lint {
     /// unified diff instead and exits.
     func applyFixes(_ plan: (inputs: [Workspace.Input], problems: [String]), workspace: Workspace, operation: OperationID?) throws -> Bool {
         func note(_ text: String) { if !quiet { Terminal.error("reqlint: \(text)") } }
+        func shown(_ input: Workspace.Input) -> String { DisplayText.escaped(input.path) }
         var diff = ""
         var files = 0, problems = 0, unfixable = false, writeFailed = false
         for input in plan.inputs {
             if RequestDocumentReader.isYAML(input.path) {
-                note("not fixing \(input.path): --fix rewrites JSON files only")
+                note("not fixing \(shown(input)): --fix rewrites JSON files only")
                 continue
             }
             if input.contents != nil, !dryRun {
-                note("not fixing \(input.path): standard input cannot be rewritten (--fix --dry-run shows the diff)")
+                note("not fixing \(shown(input)): standard input cannot be rewritten (--fix --dry-run shows the diff)")
                 continue
             }
             let bytes: [UInt8]
@@ -262,7 +263,7 @@ extension Lint {
             }
             if outcome.result.status == .unparseable {
                 unfixable = true
-                note("not fixing \(input.path): it is not well-formed JSON")
+                note("not fixing \(shown(input)): it is not well-formed JSON")
                 continue
             }
             guard !outcome.applied.isEmpty, outcome.bytes != bytes else { continue }
@@ -270,9 +271,10 @@ extension Lint {
             files += 1
             problems += outcome.applied.count
             if dryRun {
-                let shown = input.path.hasPrefix("/") ? input.path : "a/" + input.path
+                let name = DisplayText.escaped(input.path)
+                let shown = name.hasPrefix("/") ? name : "a/" + name
                 diff += UnifiedDiff.diff(old: bytes, new: outcome.bytes, oldName: shown,
-                                         newName: input.path.hasPrefix("/") ? input.path : "b/" + input.path)
+                                         newName: name.hasPrefix("/") ? name : "b/" + name)
                 continue
             }
             if let error = FileSystem.replace(outcome.bytes, raw: input.rawPath ?? Array(input.absolutePath.utf8), shown: input.path, links: .follow) {
@@ -282,7 +284,7 @@ extension Lint {
                 writeFailed = true
                 continue
             }
-            for fix in outcome.applied { note("fixed \(input.path): \(fix.description)") }
+            for fix in outcome.applied { note("fixed \(shown(input)): \(fix.description)") }
         }
         let counted = "\(problems) problem\(problems == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
         guard dryRun else {
