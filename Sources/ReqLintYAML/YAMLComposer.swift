@@ -183,7 +183,7 @@ struct YAMLComposer {
             nodes[Int(index)].flag = true
             nodes[Int(index)].text = literal
             if YAMLNumbers.isOutOfRange(literal) && !node.isKey {
-                dataModelError(index, "number \(text) is out of the range of any numeric type (the largest is about 1.8e308)")
+                dataModelError(index, "number \(DisplayText.abbreviated(text)) is out of the range of any numeric type (the largest is about 1.8e308)")
             }
         case .nonFinite:
             nodes[Int(index)].value = .null
@@ -293,7 +293,7 @@ struct YAMLComposer {
             if let literal = YAMLTagConstructors.integer(value, yaml11: yaml11) {
                 nodes[Int(index)].value = .number
                 nodes[Int(index)].text = literal
-                warnTag(index, "explicit tag \(shown): write the number \(literal) without the tag and without quotes")
+                warnTag(index, "explicit tag \(shown): write the number \(DisplayText.abbreviated(literal)) without the tag and without quotes")
             } else {
                 fallback(&self)
                 tagError(index, "\(shown) \(quoted) is not an integer: write an integer, or remove the tag")
@@ -305,9 +305,9 @@ struct YAMLComposer {
                 nodes[Int(index)].flag = true
                 nodes[Int(index)].text = literal
                 if YAMLNumbers.isOutOfRange(literal) {
-                    dataModelError(index, "number \(value) is out of the range of any numeric type (the largest is about 1.8e308)")
+                    dataModelError(index, "number \(DisplayText.abbreviated(value)) is out of the range of any numeric type (the largest is about 1.8e308)")
                 } else {
-                    warnTag(index, "explicit tag \(shown): write the number \(literal) without the tag and without quotes")
+                    warnTag(index, "explicit tag \(shown): write the number \(DisplayText.abbreviated(literal)) without the tag and without quotes")
                 }
             case .nonFinite?:
                 nodes[Int(index)].value = .null

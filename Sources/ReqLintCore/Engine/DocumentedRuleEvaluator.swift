@@ -152,10 +152,13 @@ struct DocumentedRuleEvaluator {
         return string(node).flatMap(Timestamp.epochSeconds)
     }
 
+    /// A value's whole text, for comparisons (``shown(_:)`` cuts long values).
+    func exact(_ node: Int32) -> String { string(node) ?? document.literal(node) }
+
     /// How a value appears in a message.
     func shown(_ node: Int32) -> String {
         if let s = string(node) { return ShapeValidator.shown(s) }
-        return document.literal(node)
+        return ShapeValidator.shown(document.literal(node))
     }
 
     /// The single reliable value `pattern` names once `bindings` fill its wildcards.
@@ -280,7 +283,7 @@ struct DocumentedRuleEvaluator {
                 guard let other = other(otherPattern, match.bindings) else { continue }
                 let holds: Bool
                 if op == "!=" {
-                    holds = shown(match.node) != shown(other.node) || document[match.node].kind != document[other.node].kind
+                    holds = exact(match.node) != exact(other.node) || document[match.node].kind != document[other.node].kind
                 } else {
                     guard let a = instant(match.node), let b = instant(other.node) else { continue }
                     holds = op == "<" ? a < b : a <= b

@@ -169,11 +169,7 @@ struct ShapeValidator {
     }
 
     /// `value` for a message: as is when short, else its first 40 characters and an ellipsis.
-    static func shown(_ value: String) -> String {
-        let scalars = value.unicodeScalars
-        guard scalars.count > 48 else { return value }
-        return String(String.UnicodeScalarView(scalars.prefix(40))) + "…"
-    }
+    static func shown(_ value: String) -> String { DisplayText.abbreviated(value) }
 
     /// The name of the object that holds the last path token.
     var ownerName: String {
@@ -262,13 +258,13 @@ struct ShapeValidator {
             if let d = Double(text), d == d.rounded(), abs(d) < 9e15 {
                 hint = "; write \(Int64(d))"
             }
-            report(.type, "\(displayName) must be a whole number written without a fraction or exponent (found \(text))\(hint)", node)
+            report(.type, "\(displayName) must be a whole number written without a fraction or exponent (found \(Self.shown(text)))\(hint)", node)
             return
         }
         let parsed = document.integer(node)
         guard let parsed, bits == 64 || Int64(Int32.min) ... Int64(Int32.max) ~= parsed else {
             let limit = bits == 64 ? "-9223372036854775808 to 9223372036854775807" : "-2147483648 to 2147483647"
-            report(.type, "\(displayName) must be a \(bits)-bit integer (\(limit)); \(document.literal(node)) does not fit", node)
+            report(.type, "\(displayName) must be a \(bits)-bit integer (\(limit)); \(Self.shown(document.literal(node))) does not fit", node)
             return
         }
         checkRange(node, shape, value: Double(parsed))
@@ -276,7 +272,7 @@ struct ShapeValidator {
 
     mutating func checkRange(_ node: Int32, _ shape: Shape, value: Double) {
         if let problem = bounds(value, shape, unit: nil) {
-            report(.range, "\(displayName) must be \(problem) (found \(document.literal(node)))", node)
+            report(.range, "\(displayName) must be \(problem) (found \(Self.shown(document.literal(node))))", node)
         }
     }
 
@@ -334,7 +330,7 @@ struct ShapeValidator {
             if shape.kind == .string { hint = "; write \"\(found)\" in quotes" }
         case .number:
             found = "a number"
-            if shape.kind == .string { hint = "; write \"\(document.literal(node))\" in quotes" }
+            if shape.kind == .string { hint = "; write \"\(Self.shown(document.literal(node)))\" in quotes" }
         case .string:
             found = "a string"
             let text = document.string(node)

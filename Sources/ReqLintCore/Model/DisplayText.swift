@@ -33,4 +33,12 @@ public enum DisplayText {
         default: return false
         }
     }
+
+    /// A value as messages quote it: whole up to 48 characters, else its first 40 and `…`
+    /// (a 100,000-digit number or a megabyte string is not repeated in a message).
+    public static func abbreviated(_ value: String) -> String {
+        let scalars = value.unicodeScalars
+        guard !scalars.dropFirst(48).isEmpty else { return value }
+        return String(String.UnicodeScalarView(scalars.prefix(40))) + "…"
+    }
 }
