@@ -25,7 +25,7 @@ public enum FileSystem {
 
     /// One name in a folder.
     public struct Entry: Sendable {
-        /// The name as reports show it: a name that is not valid UTF-8 has U+FFFD for each bad byte.
+        /// The name as reports show it: a name that is not valid UTF-8 has `\xNN` for each bad byte.
         public var name: String
         /// The name's bytes when they are not valid UTF-8 (then `name` cannot be used to open it).
         public var raw: [UInt8]?
@@ -51,10 +51,31 @@ public enum FileSystem {
             if let name = String(validating: bytes, as: UTF8.self) {
                 names.append(Entry(name: name, raw: nil))
             } else {
-                names.append(Entry(name: String(decoding: bytes, as: UTF8.self), raw: bytes))
+                names.append(Entry(name: displayName(bytes), raw: bytes))
             }
         }
         return .success(names)
+    }
+
+    /// A path's bytes as reports show them: valid UTF-8 as it is, each other byte as `\xNN`
+    /// (so two names that differ only in bad bytes are told apart, unlike with U+FFFD).
+    public static func displayName(_ bytes: [UInt8]) -> String {
+        if let valid = String(validating: bytes, as: UTF8.self) { return valid }
+        var out = ""
+        var i = 0
+        decoding: while i < bytes.count {
+            for length in 1 ... 4 where i + length <= bytes.count {
+                if let piece = String(validating: bytes[i ..< i + length], as: UTF8.self), piece.unicodeScalars.count == 1 {
+                    out += piece
+                    i += length
+                    continue decoding
+                }
+            }
+            let hex = Array("0123456789ABCDEF".utf8)
+            out += "\\x" + String(decoding: [hex[Int(bytes[i] >> 4)], hex[Int(bytes[i] & 0x0F)]], as: UTF8.self)
+            i += 1
+        }
+        return out
     }
 
     /// Calls `body` with `path` as a NUL-terminated C string.

@@ -7,7 +7,12 @@ extension Workspace {
 
     /// The files to lint for the paths named on the command line (`-` is standard input,
     /// named `stdinName`), and the paths that could not be used.
-    public func plan(_ paths: [String], stdinName: String?, stdin: () -> Result<[UInt8], FileSystemError>, forceExclude: Bool = false) -> (inputs: [Input], problems: [String]) {
+    ///
+    /// `rawArguments` holds the bytes of paths that are not valid UTF-8, by the `String` the
+    /// command line made of them (with U+FFFD for the bad bytes): such a file is opened by its
+    /// bytes and shown with `\xNN` for each bad byte.
+    public func plan(_ paths: [String], stdinName: String?, stdin: () -> Result<[UInt8], FileSystemError>, forceExclude: Bool = false,
+                     rawArguments: [String: [UInt8]] = [:]) -> (inputs: [Input], problems: [String]) {
         var inputs: [Input] = []
         var problems: [String] = []
         for path in paths {
@@ -23,6 +28,20 @@ extension Workspace {
                 continue
             }
             let absolute = FileSystem.absolute(path, from: workingDirectory)
+            if let raw = rawArguments[path] {
+                let absoluteRaw = raw.first == UInt8(ascii: "/") ? raw : Array(workingDirectory.utf8) + [UInt8(ascii: "/")] + raw
+                let shown = FileSystem.displayName(raw)
+                let kind = FileSystem.kind(raw: absoluteRaw)
+                if kind == .directory {
+                    var visited = Set<[UInt8]>()
+                    walk(absolute, raw: absoluteRaw, shown: shown.hasSuffix("/") ? String(shown.dropLast()) : shown, shownRaw: raw,
+                         into: &inputs, problems: &problems, ignores: gitignores(above: absolute), visited: &visited)
+                } else {
+                    inputs.append(Input(path: shown, absolutePath: absolute, explicit: true, configuration: configuration(for: absolute),
+                                        contents: nil, rawPath: absoluteRaw, shownRaw: raw))
+                }
+                continue
+            }
             if FileSystem.kind(absolute) == .directory {
                 walk(absolute, shown: path.hasSuffix("/") ? String(path.dropLast()) : path, into: &inputs, problems: &problems, ignores: gitignores(above: absolute))
             } else {
@@ -48,7 +67,7 @@ extension Workspace {
     }
 
     /// Walks `directory` (`raw`: its bytes, when a name in it is not UTF-8).
-    private func walk(_ directory: String, raw: [UInt8]?, shown: String, into inputs: inout [Input], problems: inout [String],
+    private func walk(_ directory: String, raw: [UInt8]?, shown: String, shownRaw: [UInt8]? = nil, into inputs: inout [Input], problems: inout [String],
                       ignores: [IgnoreRule], visited: inout Set<[UInt8]>) {
         let rawDirectory = raw ?? Array(directory.utf8)
         guard let real = FileSystem.realPath(raw: rawDirectory), visited.insert(real).inserted else { return }
@@ -69,18 +88,21 @@ extension Workspace {
             let path = directory + "/" + name
             let rawPath: [UInt8]? = raw != nil || entry.raw != nil ? rawDirectory + [UInt8(ascii: "/")] + (entry.raw ?? Array(name.utf8)) : nil
             let display = shown == "." ? name : shown + "/" + name
+            let displayRaw: [UInt8]? = shownRaw != nil || entry.raw != nil
+                ? (shown == "." ? [] : (shownRaw ?? Array(shown.utf8)) + [UInt8(ascii: "/")]) + (entry.raw ?? Array(name.utf8)) : nil
             let kind = FileSystem.kind(raw: rawPath ?? Array(path.utf8))
             guard kind == .directory || (kind == .file && Self.extensions.contains(where: { name.hasSuffix($0) })) else { continue }
             if isIgnored(path, isDirectory: kind == .directory, by: ignores) { continue }
             if kind == .directory {
-                walk(path, raw: rawPath, shown: display, into: &inputs, problems: &problems, ignores: ignores, visited: &visited)
+                walk(path, raw: rawPath, shown: display, shownRaw: displayRaw, into: &inputs, problems: &problems, ignores: ignores, visited: &visited)
                 continue
             }
             let configuration = configuration(for: path)
             if let relative = FileSystem.relative(path, to: configuration.configuration.directory), !configuration.configuration.includes(relative) {
                 continue
             }
-            inputs.append(Input(path: display, absolutePath: path, explicit: false, configuration: configuration, contents: nil, rawPath: rawPath))
+            inputs.append(Input(path: display, absolutePath: path, explicit: false, configuration: configuration, contents: nil, rawPath: rawPath,
+                                shownRaw: displayRaw))
         }
     }
 
@@ -132,7 +154,9 @@ extension Workspace {
         case let .success(read): bytes = read
         case let .failure(error):
             let d = Diagnostic(rule: .ioError, message: error.description, pointer: .root, range: .at(0))
-            return (FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true), nil, 0)
+            var report = FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true)
+            report.rawPath = input.shownRaw
+            return (report, nil, 0)
         }
         let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
         let operation = requested ?? configuration.operation(for: relative)
@@ -163,7 +187,9 @@ extension Workspace {
                 resolved.applicableSuppressions.formUnion(applicable)
             }
         }
-        return (FileReport(path: input.path, result: result), nil, suppressed)
+        var report = FileReport(path: input.path, result: result)
+        report.rawPath = input.shownRaw
+        return (report, nil, suppressed)
     }
 
     /// Reports for configuration problems and for suppressions that applied to a linted file

@@ -26,6 +26,9 @@ public final class Workspace: @unchecked Sendable {
         /// The absolute path's bytes when a name in it is not valid UTF-8 (`absolutePath` then
         /// shows U+FFFD for the bad bytes and cannot be opened).
         public var rawPath: [UInt8]? = nil
+        /// The bytes of `path` when a name in it is not valid UTF-8 (`path` then shows `\xNN`
+        /// for each bad byte; SARIF percent-encodes these bytes).
+        public var shownRaw: [UInt8]? = nil
         /// Why standard input could not be read (it was larger than reqlint reads).
         public var contentsError: FileSystemError? = nil
 

@@ -53,17 +53,27 @@ public struct ServiceModelFile: Sendable {
 
 /// Whole-file reads without Foundation.
 public enum FileReading {
+    /// The largest model file (and the largest decompressed model) reqlint reads: 256 MiB, a
+    /// hundred times botocore's largest service model (SageMaker's is 2.4 MB of JSON). A file
+    /// or a gzip stream that is larger is refused before it is held in memory.
+    public static let maximumModelBytes = 256 << 20
+
     /// The bytes of the file at `path`.
-    public static func read(_ path: String) throws -> [UInt8] {
+    public static func read(_ path: String, limit: Int = maximumModelBytes) throws -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             throw ReqLintError("cannot read \(path): \(String(cString: strerror(errno)))")
         }
         defer { fclose(file) }
+        var info = stat()
+        if fstat(fileno(file), &info) == 0, Int(info.st_size) > limit {
+            throw ReqLintError("cannot read \(path): it is larger than the \(limit >> 20) MiB reqlint reads")
+        }
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = fread(&buffer, 1, buffer.count, file)
             if n > 0 { result.append(contentsOf: buffer[0 ..< n]) }
+            if result.count > limit { throw ReqLintError("cannot read \(path): it is larger than the \(limit >> 20) MiB reqlint reads") }
             if n < buffer.count {
                 if ferror(file) != 0 { throw ReqLintError("cannot read \(path): \(String(cString: strerror(errno)))") }
                 break
@@ -75,7 +85,8 @@ public enum FileReading {
 
 /// gzip decompression with zlib.
 enum Gzip {
-    static func decompress(_ input: [UInt8]) throws -> [UInt8] {
+    /// Inflates `input`, refusing output beyond `limit` bytes (a gzip bomb stops there).
+    static func decompress(_ input: [UInt8], limit: Int = FileReading.maximumModelBytes) throws -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw ReqLintError("cannot initialise zlib")
@@ -94,11 +105,12 @@ enum Gzip {
                     stream.avail_out = uInt(outBuffer.count)
                     let result = inflate(&stream, Z_NO_FLUSH)
                     output.append(contentsOf: outBuffer[0 ..< outBuffer.count - Int(stream.avail_out)])
-                    return result
+                    return output.count > limit ? Z_MEM_ERROR : result
                 }
             }
             return status
         }
+        if output.count > limit { throw ReqLintError("the model file decompresses to more than the \(limit >> 20) MiB reqlint reads") }
         guard status == Z_STREAM_END else { throw ReqLintError("the model file is not valid gzip data (zlib status \(status))") }
         return output
     }

@@ -38,6 +38,9 @@ public struct LocatedDiagnostic: Sendable, Hashable {
 /// checked against, and its diagnostics in source order.
 public struct FileReport: Sendable, Hashable {
     public var path: String
+    /// The path's bytes when a name in it is not valid UTF-8 (then `path` shows `\xNN` for
+    /// each bad byte); URIs percent-encode these bytes.
+    public var rawPath: [UInt8]? = nil
     public var operation: OperationID?
     public var diagnostics: [LocatedDiagnostic]
     /// The file could not be read, parsed or classified (exit code 2).

@@ -102,11 +102,11 @@ public struct SARIFReporter: Reporter {
         members += [
             ("level", .string(Self.level(d.severity))),
             ("message", .object([("text", .string(d.message))])),
-            ("locations", .array([location(file.path, located.start, located.end, pointer: d.pointer)])),
+            ("locations", .array([location(Self.bytes(file), located.start, located.end, pointer: d.pointer)])),
         ]
         if !located.related.isEmpty {
             members.append(("relatedLocations", .array(located.related.enumerated().map { i, related in
-                var value = location(file.path, related.start, related.end, pointer: related.related.pointer)
+                var value = location(Self.bytes(file), related.start, related.end, pointer: related.related.pointer)
                 if case var .object(parts) = value {
                     parts.insert(("id", .integer(Int64(i + 1))), at: 0)
                     parts.append(("message", .object([("text", .string(related.related.message))])))
@@ -122,7 +122,7 @@ public struct SARIFReporter: Reporter {
             members.append(("fixes", .array([.object([
                 ("description", .object([("text", .string(fix.fix.description))])),
                 ("artifactChanges", .array([.object([
-                    ("artifactLocation", .object(artifactLocation(file.path))),
+                    ("artifactLocation", .object(artifactLocation(Self.bytes(file)))),
                     ("replacements", .array([.object([
                         ("deletedRegion", .object([
                             ("startLine", .integer(Int64(fix.start.line))), ("startColumn", .integer(Int64(fix.start.column))),
@@ -138,16 +138,19 @@ public struct SARIFReporter: Reporter {
         return .object(members)
     }
 
-    func artifactLocation(_ path: String) -> [(String, JSONValue)] {
-        if path.hasPrefix("/") {
+    /// A report's path as bytes: a name that is not UTF-8 is percent-encoded byte for byte.
+    static func bytes(_ file: FileReport) -> [UInt8] { file.rawPath ?? Array(file.path.utf8) }
+
+    func artifactLocation(_ path: [UInt8]) -> [(String, JSONValue)] {
+        if path.first == UInt8(ascii: "/") {
             return [("uri", .string("file://" + Self.percentEncodePath(path)))]
         }
-        var relative = path
-        while relative.hasPrefix("./") { relative.removeFirst(2) }
+        var relative = path[...]
+        while relative.starts(with: [UInt8(ascii: "."), UInt8(ascii: "/")]) { relative = relative.dropFirst(2) }
         return [("uri", .string(Self.percentEncodePath(relative))), ("uriBaseId", .string("%SRCROOT%"))]
     }
 
-    func location(_ path: String, _ start: LineTable.Position, _ end: LineTable.Position, pointer: JSONPointer) -> JSONValue {
+    func location(_ path: [UInt8], _ start: LineTable.Position, _ end: LineTable.Position, pointer: JSONPointer) -> JSONValue {
         .object([
             ("physicalLocation", .object([
                 ("artifactLocation", .object(artifactLocation(path))),
@@ -172,9 +175,11 @@ public struct SARIFReporter: Reporter {
     }
 
     /// A path with every byte outside RFC 3986's unreserved set and `/` percent-encoded.
-    static func percentEncodePath(_ path: String) -> String {
+    static func percentEncodePath(_ path: String) -> String { percentEncodePath(path.utf8) }
+
+    static func percentEncodePath<Bytes: Sequence>(_ path: Bytes) -> String where Bytes.Element == UInt8 {
         var out = ""
-        for byte in path.utf8 {
+        for byte in path {
             switch byte {
             case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "0") ... UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):

@@ -156,7 +156,7 @@ struct SendCommand: ParsableCommand {
             err("reqlint: cannot read the configuration \(config)")
             throw ExitCode(2)
         }
-        let plan = workspace.plan(paths, stdinName: nil, stdin: { FileSystem.readStandardInput() })
+        let plan = workspace.plan(paths, stdinName: nil, stdin: { FileSystem.readStandardInput() }, rawArguments: RawArguments.nonUTF8())
         let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
             ?? workspace.configurations.first?.configuration.failLevel ?? .error
         let useColor = color.enabled(for: 1)

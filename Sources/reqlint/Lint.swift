@@ -130,7 +130,8 @@ struct Lint: ParsableCommand {
             }
         }
 
-        var plan = workspace.plan(paths, stdinName: stdinFilename, stdin: { FileSystem.readStandardInput() }, forceExclude: forceExclude)
+        var plan = workspace.plan(paths, stdinName: stdinFilename, stdin: { FileSystem.readStandardInput() }, forceExclude: forceExclude,
+                                  rawArguments: RawArguments.nonUTF8())
         if skipNonRequests {
             for index in plan.inputs.indices { plan.inputs[index].explicit = false }
         }

@@ -44,7 +44,12 @@ enum Companion {
     }
 
     private static func run(_ path: String, arguments: [String], searchPath: Bool) {
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        // Arguments that were not UTF-8 (file names) are passed on as the bytes they were.
+        let raw = RawArguments.nonUTF8()
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { argument in
+            guard let bytes = raw[argument] else { return strdup(argument) }
+            return (bytes + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { strdup($0.baseAddress!) } }
+        } + [nil]
         if searchPath { execvp(path, &argv) } else { execv(path, &argv) }
         let reason = String(cString: strerror(errno))
         for pointer in argv { free(pointer) }
