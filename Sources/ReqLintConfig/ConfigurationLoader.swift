@@ -44,10 +44,11 @@ public enum ConfigurationLoader {
             return Loaded(configuration: configuration, diagnostics: reader.diagnostics, bytes: bytes)
         }
         let parents = document.parents()
+        let slots = document.childSlots()
         for duplicate in document.duplicateKeys() {
             let first = reader.lines.position(of: Int(document[duplicate.first].range.start))
             reader.error(duplicate.key, "duplicate key \"\(document.string(duplicate.key))\" (first at line \(first.line)): keep one of them",
-                         pointer: document.pointer(to: duplicate.key, parents: parents))
+                         pointer: document.pointer(to: duplicate.key, parents: parents, slots: slots))
         }
         for (keyNode, value) in mapping {
             guard let key = reader.scalar(keyNode) else {

@@ -19,7 +19,8 @@ public enum NodeLocator {
     public static func locate(_ document: JSONDocument, offset: Int) -> LocatedNode? {
         guard let root = document.root else { return nil }
         var node = root
-        var pointer = JSONPointer.root
+        // Tokens, not a pointer per level: appending to a pointer copies it (quadratic in depth).
+        var tokens: [String] = []
         while true {
             let n = document[node]
             guard Int(n.start) <= offset, offset < Int(n.end) else { return nil }
@@ -29,11 +30,12 @@ public enum NodeLocator {
                 for (key, value) in document.members(of: node) {
                     let k = document[key]
                     if Int(k.start) <= offset, offset < Int(k.end) {
-                        return LocatedNode(pointer: pointer.appending(document.string(key)), node: key, isKey: true, range: k.range)
+                        tokens.append(document.string(key))
+                        return LocatedNode(pointer: JSONPointer(tokens: tokens), node: key, isKey: true, range: k.range)
                     }
                     let v = document[value]
                     if Int(v.start) <= offset, offset < Int(v.end) {
-                        pointer = pointer.appending(document.string(key))
+                        tokens.append(document.string(key))
                         next = value
                         break
                     }
@@ -45,7 +47,7 @@ public enum NodeLocator {
                 for (i, element) in document.elements(of: node).enumerated() {
                     let e = document[element]
                     if Int(e.start) <= offset, offset < Int(e.end) {
-                        pointer = pointer.appending(i)
+                        tokens.append(String(i))
                         next = element
                         break
                     }
@@ -53,7 +55,7 @@ public enum NodeLocator {
                 guard let next else { return nil }
                 node = next
             default:
-                return LocatedNode(pointer: pointer, node: node, isKey: false, range: n.range)
+                return LocatedNode(pointer: JSONPointer(tokens: tokens), node: node, isKey: false, range: n.range)
             }
         }
     }

@@ -55,7 +55,10 @@ public struct TolerantScanner: Sendable {
 
     private struct Frame {
         var isObject: Bool
-        var pointer: JSONPointer
+        /// The frame's member name or index in its parent (`nil` for the root). Frames keep
+        /// only their own token, not a whole pointer: copying the pointer into every frame
+        /// made a deeply nested document quadratic.
+        var token: String?
         var keys: [(name: String, range: SourceRange)] = []
         var expect: Expect
         var currentKey: String?
@@ -82,6 +85,7 @@ public struct TolerantScanner: Sendable {
 
     private func scan(cursor: Int?, mode: Mode, rootKeys: inout [String]) -> CursorContext? {
         var stack: [Frame] = []
+        var openObjects = 0, openArrays = 0
         var rootDone = false
         var result: CursorContext?
         var resultDepth = 0
@@ -90,6 +94,7 @@ public struct TolerantScanner: Sendable {
 
         func pop() {
             let frame = stack.removeLast()
+            if frame.isObject { openObjects -= 1 } else { openArrays -= 1 }
             if stack.isEmpty, frame.isObject { rootKeys = frame.keys.map(\.name) }
             if result != nil, stack.count + 1 == resultDepth {
                 result!.presentKeys = frame.keys.filter { $0.range != excludedKey }.map(\.name)
@@ -98,10 +103,16 @@ public struct TolerantScanner: Sendable {
             if stack.isEmpty { rootDone = true } else { stack[stack.count - 1].expect = .comma }
         }
 
+        /// The token of a value about to be read in the top frame.
+        func childToken(_ top: Frame) -> String { top.isObject ? top.currentKey ?? "" : String(top.index) }
+
+        /// The pointer of the top frame (built only for the cursor's context: linear in depth).
+        func topPointer() -> JSONPointer { JSONPointer(tokens: stack.compactMap(\.token)) }
+
         /// The pointer of a value about to be read in the top frame.
         func childPointer() -> JSONPointer {
             guard let top = stack.last else { return .root }
-            return top.isObject ? top.pointer.appending(top.currentKey ?? "") : top.pointer.appending(top.index)
+            return topPointer().appending(childToken(top))
         }
 
         /// Records the context for a cursor that is between tokens.
@@ -120,7 +131,7 @@ public struct TolerantScanner: Sendable {
                 pointer = childPointer()
             default: break
             }
-            result = CursorContext(role: role, container: top.pointer, containerIsObject: top.isObject, pointer: pointer,
+            result = CursorContext(role: role, container: topPointer(), containerIsObject: top.isObject, pointer: pointer,
                                    token: nil, presentKeys: [], colonFollows: nextSignificant(from: cursor!) == UInt8(ascii: ":"))
             resultDepth = stack.count
         }
@@ -135,14 +146,15 @@ public struct TolerantScanner: Sendable {
             let atKey = top.isObject && (top.expect == .key || top.expect == .comma || (top.expect == .colon && !token.isString))
             if atKey {
                 excludedKey = token.range
-                result = CursorContext(role: .key, container: top.pointer, containerIsObject: true,
-                                       pointer: top.pointer.appending(token.text), token: token, presentKeys: [],
+                let container = topPointer()
+                result = CursorContext(role: .key, container: container, containerIsObject: true,
+                                       pointer: container.appending(token.text), token: token, presentKeys: [],
                                        colonFollows: nextSignificant(from: token.range.end) == UInt8(ascii: ":"))
             } else if top.expect == .value || (!top.isObject && top.expect == .comma) {
-                result = CursorContext(role: .value, container: top.pointer, containerIsObject: top.isObject, pointer: childPointer(),
+                result = CursorContext(role: .value, container: topPointer(), containerIsObject: top.isObject, pointer: childPointer(),
                                        token: token, presentKeys: [], colonFollows: false)
             } else {
-                result = CursorContext(role: .none, container: top.pointer, containerIsObject: top.isObject, pointer: nil,
+                result = CursorContext(role: .none, container: topPointer(), containerIsObject: top.isObject, pointer: nil,
                                        token: token, presentKeys: [], colonFollows: false)
             }
             resultDepth = stack.count
@@ -158,15 +170,17 @@ public struct TolerantScanner: Sendable {
             let byte = bytes[pos]
             switch byte {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                let pointer = childPointer()
                 if stack.isEmpty && rootDone { pos += 1; continue }
-                stack.append(Frame(isObject: byte == UInt8(ascii: "{"), pointer: pointer, expect: byte == UInt8(ascii: "{") ? .key : .value))
+                let token = stack.last.map(childToken)
+                let isObject = byte == UInt8(ascii: "{")
+                if isObject { openObjects += 1 } else { openArrays += 1 }
+                stack.append(Frame(isObject: isObject, token: token, expect: isObject ? .key : .value))
                 pos += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 let isObject = byte == UInt8(ascii: "}")
                 pos += 1
                 // Close up to the innermost matching container; a stray bracket is ignored.
-                guard stack.contains(where: { $0.isObject == isObject }) else { continue }
+                guard isObject ? openObjects > 0 : openArrays > 0 else { continue }
                 while let top = stack.last {
                     pop()
                     if top.isObject == isObject { break }

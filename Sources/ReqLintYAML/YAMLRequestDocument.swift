@@ -54,8 +54,11 @@ public enum YAMLRequestDocument {
         let document = JSONDocument(source: bytes, nodes: builder.nodes, children: builder.children, root: jsonRoot,
                                     scalars: builder.scalars)
         let parents = document.parents()
+        // Slots: without them a pointer into a long list scans its siblings (quadratic over
+        // 160,000 `- yes` warnings).
+        let slots = composer.pending.isEmpty ? nil : document.childSlots()
         func pointer(_ raw: Int32) -> JSONPointer {
-            builder.jsonNode(nearest: raw).map { document.pointer(to: $0, parents: parents) } ?? .root
+            builder.jsonNode(nearest: raw).map { document.pointer(to: $0, parents: parents, slots: slots) } ?? .root
         }
         var diagnostics = composer.pending.map { pending in
             Diagnostic(rule: pending.rule, severity: pending.severity, message: pending.message, pointer: pointer(pending.node),
