@@ -395,4 +395,25 @@ struct ServerTests {
             #expect(hover["id"] != nil, "no answer after \(hostile)")
         }
     }
+
+    /// Hover and completion 40,000 levels deep answer at once (they were quadratic: 34 s),
+    /// and the next request is not held up behind them.
+    @Test func deepDocumentsAreAnsweredQuickly() async throws {
+        let client = try TestClient(options: LanguageServer.Options(debounceMilliseconds: 0))
+        try await client.initialize()
+        let depth = 40_000
+        let text = #"{"JobName":"x","Tags":"# + String(repeating: #"{"a":"#, count: depth) + "{}" + String(repeating: "}", count: depth) + "}"
+        let uri = "file:///w/deep.json"
+        client.open(uri, text)
+        let doc: JSONValue = .object([("uri", .string(uri))])
+        let position = pos(0, 22 + 5 * depth + 1)
+        let clock = ContinuousClock()
+        let elapsed = try await clock.measure {
+            let completion = try await client.request("textDocument/completion", .object([("textDocument", doc), ("position", position)]))
+            #expect(completion["error"] == nil)
+            let hover = try await client.request("textDocument/hover", .object([("textDocument", doc), ("position", position)]))
+            #expect(hover["error"] == nil)
+        }
+        #expect(elapsed < .seconds(8), "took \(elapsed)")
+    }
 }
