@@ -4368,4 +4368,12 @@ enum BundledRuleFiles {
         ("sagemaker:CreateInferenceExperiment", "rules/sagemaker/CreateInferenceExperiment.json", ["Name", "Type", "Schedule", "Description", "RoleArn", "EndpointName", "ModelVariants", "DataStorageConfig", "ShadowModeConfig", "KmsKey", "Tags"]),
         ("sagemaker:CreateInferenceRecommendationsJob", "rules/sagemaker/CreateInferenceRecommendationsJob.json", ["JobName", "JobType", "RoleArn", "InputConfig", "JobDescription", "StoppingConditions", "OutputConfig", "Tags"]),
     ]
+
+    /// Each operation's model provenance (from its pack), for reports and --version without
+    /// compiling a pack.
+    static let provenance: [(id: String, apiVersion: String, model: String, sha256: String, botocore: String?, date: String?)] = [
+        ("cleanroomsml:StartTrainedModelInferenceJob", "2023-09-06", "cleanroomsml/2023-09-06/service-2.json", "049b8052c992a2f48b377590891a11bf48f7b1425d25a06f2b95a65ebf020119", "1.44.18", "2026-12-02"),
+        ("sagemaker:CreateInferenceExperiment", "2017-07-24", "sagemaker/2017-07-24/service-2.json", "aa055ac1904fc51ae42b5afa6868cd32bc7519d141ce28a232453dec88b0e8b6", "1.44.18", "2026-12-02"),
+        ("sagemaker:CreateInferenceRecommendationsJob", "2017-07-24", "sagemaker/2017-07-24/service-2.json", "aa055ac1904fc51ae42b5afa6868cd32bc7519d141ce28a232453dec88b0e8b6", "1.44.18", "2026-12-02"),
+    ]
 }
