@@ -143,6 +143,61 @@ public struct PackCache: Sendable {
         return replacements.isEmpty ? bundled : try BundledRules.registry(replacing: replacements)
     }
 
+    // MARK: Updating
+
+    /// What ``update(models:)`` did with one operation of a model.
+    public struct UpdateOutcome: Sendable {
+        public var operation: OperationID
+        public var imported: ModelProvenance
+        public var bundled: ModelProvenance
+        /// Whether later runs use it (it is newer than the bundled pack).
+        public var selected: Bool
+    }
+
+    /// Imports every operation reqlint checks from each model file into the cache, and
+    /// selects those newer than the bundled packs for later runs. Throws for a model that
+    /// cannot be read or has none of the operations (after handling the models before it).
+    public func update(models paths: [String]) throws -> [UpdateOutcome] {
+        let bundled = try BundledRules.registry()
+        let overlays = try BundledRules.overlays()
+        var outcomes: [UpdateOutcome] = []
+        var selected: [(pack: OperationPack, inputMembers: [String])] = []
+        var problems: [String] = []
+        for path in paths {
+            do {
+                let file = try ServiceModelFile(path: path)
+                var found = false
+                for id in bundled.ids where file.service == nil || file.service == id.service {
+                    guard let pack = try? PackImporter.importPack(from: file, operation: id.name, service: id.service) else { continue }
+                    found = true
+                    let merged = try overlays[id]?.applied(to: pack) ?? pack
+                    _ = try OperationModel(pack: merged)
+                    try store(pack)
+                    let outcome = UpdateOutcome(operation: id, imported: ModelProvenance(pack, origin: .cache),
+                                                bundled: bundled.provenance(of: id)!, selected: false)
+                    outcomes.append(outcome)
+                    if outcome.imported.isNewer(than: outcome.bundled) {
+                        outcomes[outcomes.count - 1].selected = true
+                        selected.append((pack, merged.shapes[merged.input]?.members.map(\.name) ?? []))
+                    }
+                }
+                if !found { throw ReqLintError("\(path) has none of the operations reqlint checks") }
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        if !selected.isEmpty { try select(selected) }
+        if !problems.isEmpty { throw UpdateError(outcomes: outcomes, problems: problems) }
+        return outcomes
+    }
+
+    /// Models that could not be imported, and what was done with the others.
+    public struct UpdateError: Error, CustomStringConvertible {
+        public var outcomes: [UpdateOutcome]
+        public var problems: [String]
+        public var description: String { problems.joined(separator: "\n") }
+    }
+
     // MARK: Files
 
     /// Writes `text` to `path` through a temporary file in the same folder and a rename,

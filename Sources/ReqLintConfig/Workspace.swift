@@ -57,6 +57,9 @@ public final class Workspace: @unchecked Sendable {
     let explicitConfiguration: String?
     let bundled: OperationRegistry
     public let suppressionsEnabled: Bool
+    /// How the front end checks against a newer model (``Diagnostic/addingModelUpdateAdvice(_:)``),
+    /// added to findings whose value may be newer than the model; `nil` adds nothing.
+    public var modelUpdateAdvice: String?
     var byPath: [String: ResolvedConfiguration] = [:]
     var configPathByDirectory: [String: String?] = [:]
 

@@ -187,13 +187,16 @@ public struct DocumentAnalyzer: Sendable {
         return nil
     }
 
+    /// How an editor user checks against a newer model.
+    static let modelUpdateAdvice = "run `reqlint rules update` in a terminal, then restart the language server"
+
     func filtered(_ diagnostics: [Diagnostic], _ configuration: DocumentConfiguration) -> [Diagnostic] {
         diagnostics.compactMap { diagnostic in
             if configuration.disabledRules.contains(diagnostic.rule) { return nil }
             if configuration.suppressions.contains(where: { $0.rule == diagnostic.rule && ($0.pointer == nil || $0.pointer == diagnostic.pointer) }) {
                 return nil
             }
-            var d = diagnostic
+            var d = diagnostic.addingModelUpdateAdvice(Self.modelUpdateAdvice)
             if let severity = configuration.severities[d.rule] { d.severity = severity }
             return d
         }

@@ -128,39 +128,26 @@ extension Rules {
                 let folders = Set(bundled.provenance.map { $0.model.split(separator: "/").dropLast().joined(separator: "/") })
                 paths = folders.sorted().map { "\(data)/\($0)/service-2.json.gz" }
             }
-            var selected: [(pack: OperationPack, inputMembers: [String])] = []
-            let overlays = try BundledRules.overlays()
+            var outcomes: [PackCache.UpdateOutcome]
             var failed = false
-            for path in paths {
-                do {
-                    let file = try ServiceModelFile(path: path)
-                    var found = false
-                    for id in bundled.ids where file.service == nil || file.service == id.service {
-                        guard let pack = try? PackImporter.importPack(from: file, operation: id.name, service: id.service) else { continue }
-                        found = true
-                        let merged = try overlays[id]?.applied(to: pack) ?? pack
-                        _ = try OperationModel(pack: merged)
-                        let current = bundled.provenance(of: id)!
-                        let new = ModelProvenance(pack, origin: .cache)
-                        try cache.store(pack)
-                        if new.isNewer(than: current) {
-                            selected.append((pack, merged.shapes[merged.input]?.members.map(\.name) ?? []))
-                            Terminal.error("reqlint: \(id): now checked against \(new.summary) (bundled: \(current.summary))")
-                        } else {
-                            Terminal.error("reqlint: \(id): \(new.summary) is not newer than the bundled \(current.summary); keeping the bundled pack")
-                        }
-                    }
-                    if !found { throw ReqLintError("\(path) has none of the operations reqlint checks") }
-                } catch {
-                    Terminal.error("reqlint: \(error)")
-                    failed = true
+            do {
+                outcomes = try cache.update(models: paths)
+            } catch let error as PackCache.UpdateError {
+                outcomes = error.outcomes
+                for problem in error.problems { Terminal.error("reqlint: \(problem)") }
+                failed = true
+            } catch {
+                Terminal.error("reqlint: \(error)")
+                throw ExitCode(2)
+            }
+            for outcome in outcomes {
+                if outcome.selected {
+                    Terminal.error("reqlint: \(outcome.operation): now checked against \(outcome.imported.summary) (bundled: \(outcome.bundled.summary))")
+                } else {
+                    Terminal.error("reqlint: \(outcome.operation): \(outcome.imported.summary) is not newer than the bundled \(outcome.bundled.summary); keeping the bundled pack")
                 }
             }
-            if !selected.isEmpty {
-                do { try cache.select(selected) } catch {
-                    Terminal.error("reqlint: \(error)")
-                    throw ExitCode(2)
-                }
+            if outcomes.contains(where: \.selected) {
                 Terminal.error("reqlint: cached in \(cache.directory); `reqlint rules update --reset` goes back to the bundled packs")
             }
             if failed { throw ExitCode(2) }
