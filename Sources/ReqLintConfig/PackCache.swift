@@ -96,8 +96,10 @@ public struct PackCache: Sendable {
 
     /// Records `packs` (already stored) as the selection, keeping the other operations'
     /// entries. `inputMembers` are each pack's input members with its overlay applied.
-    public func select(_ packs: [(pack: OperationPack, inputMembers: [String])]) throws {
+    /// Operations in `deselect` go back to the bundled packs.
+    public func select(_ packs: [(pack: OperationPack, inputMembers: [String])], deselect: [OperationID] = []) throws {
         var entries = selection()
+        for id in deselect { entries[id] = nil }
         for (pack, members) in packs {
             entries[pack.id] = Selected(provenance: ModelProvenance(pack, origin: .cache), inputMembers: members)
         }
@@ -155,13 +157,15 @@ public struct PackCache: Sendable {
     }
 
     /// Imports every operation reqlint checks from each model file into the cache, and
-    /// selects those newer than the bundled packs for later runs. Throws for a model that
+    /// selects those newer than the bundled packs for later runs (an operation whose model is
+    /// not newer goes back to the bundled pack). Throws for a model that
     /// cannot be read or has none of the operations (after handling the models before it).
     public func update(models paths: [String]) throws -> [UpdateOutcome] {
         let bundled = try BundledRules.registry()
         let overlays = try BundledRules.overlays()
         var outcomes: [UpdateOutcome] = []
         var selected: [(pack: OperationPack, inputMembers: [String])] = []
+        var deselected: [OperationID] = []
         var problems: [String] = []
         for path in paths {
             do {
@@ -179,6 +183,8 @@ public struct PackCache: Sendable {
                     if outcome.imported.isNewer(than: outcome.bundled) {
                         outcomes[outcomes.count - 1].selected = true
                         selected.append((pack, merged.shapes[merged.input]?.members.map(\.name) ?? []))
+                    } else {
+                        deselected.append(id)
                     }
                 }
                 if !found { throw ReqLintError("\(path) has none of the operations reqlint checks") }
@@ -186,7 +192,7 @@ public struct PackCache: Sendable {
                 problems.append("\(error)")
             }
         }
-        if !selected.isEmpty { try select(selected) }
+        if !selected.isEmpty || !deselected.isEmpty { try select(selected, deselect: deselected) }
         if !problems.isEmpty { throw UpdateError(outcomes: outcomes, problems: problems) }
         return outcomes
     }
