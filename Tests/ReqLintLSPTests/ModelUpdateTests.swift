@@ -1,6 +1,7 @@
 import Foundation
 import ReqLintConfig
 import ReqLintCore
+import ReqLintImport
 @testable import ReqLintLSP
 import Testing
 
@@ -80,5 +81,26 @@ struct LSPModelUpdateTests {
         #expect(cache.clearSelection())
         let again = try await diagnostics(try cache.registry())
         #expect(again.count == 1)
+    }
+
+    /// A configuration's `model:` (``DocumentConfiguration/models``) takes the place of the
+    /// server's packs for the documents it governs.
+    @Test func aConfigurationsModelJudgesItsDocuments() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reqlint-lsp-model-\(UUID().uuidString)")
+        let modelFolder = folder.appendingPathComponent("sagemaker/2017-07-24")
+        try FileManager.default.createDirectory(at: modelFolder, withIntermediateDirectories: true)
+        let path = modelFolder.appendingPathComponent("service-2.json")
+        try Self.newerModel(extraInstanceType: "ml.q9.2xlarge").write(to: path)
+        let id = OperationID("sagemaker:CreateInferenceExperiment")!
+        let pack = try PackCache(directory: folder.appendingPathComponent("cache").path).pack(id, from: ServiceModelFile(path: path.path))
+        let registry = OperationRegistry([try OperationModel(pack: pack)], origins: [id: .file])
+        var configuration = DocumentConfiguration()
+        let analyzer = DocumentAnalyzer(registry: try BundledRules.registry())
+        let bundled = analyzer.analyze(Array(Self.request.utf8), syntax: .json, configuration: configuration)
+        #expect(bundled.diagnostics.map(\.rule) == [.enum])
+        configuration.models = DocumentConfiguration.Models(linter: Linter(registry: registry))
+        let withModel = analyzer.analyze(Array(Self.request.utf8), syntax: .json, configuration: configuration)
+        #expect(withModel.outcome == .checked)
+        #expect(withModel.diagnostics.isEmpty, "\(withModel.diagnostics.map(\.message))")
     }
 }
