@@ -28,13 +28,15 @@ public struct PackCache: Sendable {
 
     /// The cache of this user: `$XDG_CACHE_HOME/reqlint`, else `$HOME/.cache/reqlint`, or `nil`
     /// when neither variable is set (then no cache is used).
-    public static func user() -> PackCache? {
+    public static func user() -> PackCache? { user(environment: { getenv($0).map { String(cString: $0) } }) }
+
+    /// The cache for the environment `environment` (a relative `XDG_CACHE_HOME` is ignored,
+    /// as the XDG base directory specification says).
+    static func user(environment: (String) -> String?) -> PackCache? {
         if let xdg = environment("XDG_CACHE_HOME"), xdg.hasPrefix("/") { return PackCache(directory: xdg + "/reqlint") }
         if let home = environment("HOME"), !home.isEmpty { return PackCache(directory: home + "/.cache/reqlint") }
         return nil
     }
-
-    static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
     var selectionPath: String { directory + "/selected.json" }
 
