@@ -215,7 +215,7 @@ struct Lint: ParsableCommand {
         case .text: return TextReporter(color: color).report(reports)
         case .json: return JSONReporter(models: models).report(reports)
         case .github: return GitHubReporter().report(reports)
-        case .junit: return JUnitReporter(failLevel: failLevel).report(reports)
+        case .junit: return JUnitReporter(failLevel: failLevel, models: models).report(reports)
         case .sarif:
             let registry = (try? BundledRules.registry())
             return SARIFReporter(toolVersion: ReqLint.version, workingDirectory: FileSystem.currentDirectory() + "/",

@@ -78,6 +78,10 @@ struct ModelUpdateTests {
         let sarifModels = (run["properties"] as? [String: Any])?["models"] as? [[String: Any]] ?? []
         #expect(sarifModels.contains { $0["operation"] as? String == "sagemaker:CreateInferenceExperiment" && $0["origin"] as? String == "cache" })
 
+        let junit = try CLI.run(["lint", "--format", "junit", "shadow.json"], in: directory, environment: env)
+        #expect(junit.stdout.contains(#"<property name="model sagemaker:CreateInferenceExperiment" value="sagemaker/2017-07-24/service-2.json sha256 "#), "\(junit.stdout)")
+        #expect(junit.stdout.contains(#"<property name="model cleanroomsml:StartTrainedModelInferenceJob" value="botocore 1.44.18, 2026-12-02 (bundled)"#))
+
         let version = try CLI.run(["--version"], in: directory, environment: env)
         #expect(version.stdout.hasPrefix("0.1.0\n"))
         #expect(version.stdout.contains("sagemaker:CreateInferenceExperiment: sagemaker/2017-07-24/service-2.json sha256"), "\(version.stdout)")
