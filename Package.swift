@@ -162,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReqLintLSPTests",
-            dependencies: ["ReqLintCore", "ReqLintLSP"],
+            dependencies: ["ReqLintCore", "ReqLintLSP", "ReqLintConfig", "ReqLintImport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -10,7 +10,7 @@
 # saying so, only when moto cannot be installed; the stub tests need botocore (moto brings it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! python3 -m pip install -q --disable-pip-version-check 'moto[server]' pytest 'boto3==1.43.11' 'botocore==1.43.11'; then
+if ! python3 -m pip install -q --disable-pip-version-check 'moto[server]' pytest 'boto3==1.44.18' 'botocore==1.44.18'; then
   echo "tests-send: could not install moto[server]; tests that need it will be skipped" >&2
 fi
 export REQLINT_BIN="${REQLINT_BIN:-.build/debug/reqlint}"

@@ -165,6 +165,7 @@ extension Workspace {
             return (nil, "skipped \(DisplayText.escaped(input.path)): not a request document of a known operation", 0)
         }
         result.diagnostics = configuration.applyingRuleSettings(result.diagnostics)
+        if let modelUpdateAdvice { result.diagnostics = result.diagnostics.map { $0.addingModelUpdateAdvice(modelUpdateAdvice) } }
         var suppressed = 0
         if suppressionsEnabled, !configuration.suppressions.isEmpty {
             var kept: [Diagnostic] = []

@@ -63,6 +63,9 @@ public final class Workspace: @unchecked Sendable {
     let explicitConfiguration: String?
     let bundled: OperationRegistry
     public let suppressionsEnabled: Bool
+    /// How the front end checks against a newer model (``Diagnostic/addingModelUpdateAdvice(_:)``),
+    /// added to findings whose value may be newer than the model; `nil` adds nothing.
+    public var modelUpdateAdvice: String?
     var byPath: [String: ResolvedConfiguration] = [:]
     var configPathByDirectory: [String: String?] = [:]
 
@@ -70,12 +73,23 @@ public final class Workspace: @unchecked Sendable {
     public init(workingDirectory: String = FileSystem.currentDirectory(), configuration: String?, suppressions: Bool = true) throws {
         self.workingDirectory = workingDirectory
         explicitConfiguration = configuration.map { FileSystem.absolute($0, from: workingDirectory) }
-        bundled = try BundledRules.registry()
+        // The bundled packs, or the newer ones `reqlint rules update` selected.
+        bundled = try PackCache.user()?.registry() ?? BundledRules.registry()
         suppressionsEnabled = suppressions
     }
 
     /// Every configuration that was loaded, in the order first used.
     public var configurations: [ResolvedConfiguration] { loadOrder }
+
+    /// The models that judged this run's files: each operation's provenance in every
+    /// configuration used (the bundled or cached packs, or a configuration's `model:`), by
+    /// operation, without duplicates.
+    public var modelProvenance: [ModelProvenance] {
+        var seen = Set<ModelProvenance>()
+        let registries = loadOrder.isEmpty ? [bundled] : loadOrder.map(\.linter.registry)
+        return registries.flatMap(\.provenance).filter { seen.insert($0).inserted }
+            .sorted { ($0.operation, $0.sha256) < ($1.operation, $1.sha256) }
+    }
     var loadOrder: [ResolvedConfiguration] = []
 
     // MARK: Configuration
@@ -194,22 +208,29 @@ public final class Workspace: @unchecked Sendable {
     /// The bundled registry with packs re-imported from newer models and extra rules added.
     static func registry(bundled: OperationRegistry, models: [String], extraRules: [DocumentedRule]) throws -> OperationRegistry {
         var operations = bundled.operations
+        var origins: [OperationID: ModelProvenance.Origin] = [:]
+        for entry in bundled.provenance { origins[entry.operation] = entry.origin }
         if !models.isEmpty {
             let overlays = try BundledRules.overlays()
+            // Imported packs are cached by the model's checksum: a model already seen costs a
+            // read, a decompression and a hash, not an import.
+            let cache = PackCache.user()
             for path in models {
                 let file = try ServiceModelFile(path: path)
                 var used = false
-                for (id, current) in bundled.operations {
-                    guard let pack = try? PackImporter.importPack(from: file, operation: id.name, service: id.service),
-                          pack.service.endpointPrefix == current.pack.service.endpointPrefix else { continue }
+                for (id, current) in bundled.operations where file.service == nil || file.service == id.service {
+                    let imported = cache.map { try? $0.pack(id, from: file) }
+                        ?? (try? PackImporter.importPack(from: file, operation: id.name, service: id.service))
+                    guard let pack = imported, pack.service.endpointPrefix == current.pack.service.endpointPrefix else { continue }
                     operations[id] = try OperationModel(pack: try overlays[id]?.applied(to: pack) ?? pack)
+                    origins[id] = .file
                     used = true
                 }
                 if !used { throw ReqLintError("model \(path) has none of the operations reqlint checks") }
             }
         }
         let rules = try DocumentedRuleSet(bundled.documentedRules.rules + extraRules)
-        return OperationRegistry(Array(operations.values), documentedRules: rules)
+        return OperationRegistry(Array(operations.values), documentedRules: rules, origins: origins)
     }
 }
 

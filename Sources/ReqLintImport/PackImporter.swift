@@ -50,7 +50,8 @@ public enum PackImporter {
             requestURI: op["http"]?["requestUri"]?.stringValue ?? "/",
             documentation: op["documentation"]?.stringValue,
             input: input, shapes: shapes,
-            provenance: .init(model: model.name, sha256: model.sha256, generator: generator)
+            provenance: .init(model: model.name, sha256: model.sha256, generator: generator,
+                              botocore: model.botocoreVersion, date: model.date)
         )
     }
 

@@ -19,16 +19,24 @@ public struct ServiceModelFile: Sendable {
     public var name: String
     /// The botocore service name (`sagemaker`, `cleanroomsml`), from the folder layout.
     public var service: String?
+    /// The botocore release, when the file is in an installed botocore package
+    /// (`…/botocore/data/<service>/<version>/service-2.json.gz`, read from `botocore/__init__.py`).
+    public var botocoreVersion: String?
+    /// The model's date, `YYYY-MM-DD`: the modification time in the gzip header, which
+    /// botocore's release build sets when it compresses the model (none for plain JSON).
+    public var date: String?
 
     /// Reads the model at `path`, decompressing it when it is gzip data.
     public init(path: String) throws {
         var bytes = try FileReading.read(path)
-        if bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B {
+        if bytes.count >= 10 && bytes[0] == 0x1F && bytes[1] == 0x8B {
+            let mtime = Int(bytes[4]) | Int(bytes[5]) << 8 | Int(bytes[6]) << 16 | Int(bytes[7]) << 24
+            date = mtime > 0 ? Self.civilDate(epochSeconds: mtime) : nil
             bytes = try Gzip.decompress(bytes)
         }
         json = bytes
         sha256 = Self.sha256(bytes)
-        let parts = path.split(separator: "/").map(String.init)
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if parts.count >= 3 {
             service = parts[parts.count - 3]
             name = "\(parts[parts.count - 3])/\(parts[parts.count - 2])/service-2.json"
@@ -36,6 +44,36 @@ public struct ServiceModelFile: Sendable {
             service = nil
             name = "service-2.json"
         }
+        if parts.count >= 5, parts[parts.count - 4] == "data", parts[parts.count - 5] == "botocore" {
+            let package = parts[..<(parts.count - 4)].joined(separator: "/")
+            botocoreVersion = Self.packageVersion(initFile: package + "/__init__.py")
+        }
+    }
+
+    /// `__version__` of a Python package's `__init__.py`, or `nil`.
+    static func packageVersion(initFile: String) -> String? {
+        guard let bytes = try? FileReading.read(initFile) else { return nil }
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix("__version__") {
+            let quoted = line.split(whereSeparator: { $0 == "'" || $0 == "\"" })
+            if quoted.count >= 2 { return String(quoted[1]) }
+        }
+        return nil
+    }
+
+    /// The UTC calendar date of a Unix time, `YYYY-MM-DD` (the proleptic Gregorian calendar).
+    static func civilDate(epochSeconds: Int) -> String {
+        // Howard Hinnant's civil_from_days.
+        let z = epochSeconds / 86_400 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))"
     }
 
     /// SHA-256 of `bytes` in lowercase hex, by the system's libcrypto. (swift-crypto, which

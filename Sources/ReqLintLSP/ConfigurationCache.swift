@@ -11,6 +11,8 @@ import Darwin
 /// over when a configuration file it read has changed since.
 final class ConfigurationCache: @unchecked Sendable {
     private var workspace: Workspace?
+    /// The linters of configurations with `model:`, by configuration.
+    private var models: [ObjectIdentifier: DocumentConfiguration.Models] = [:]
     /// Configuration files read, with their modification times.
     private var stamps: [String: timespec] = [:]
 
@@ -18,6 +20,7 @@ final class ConfigurationCache: @unchecked Sendable {
         if workspace == nil || stamps.contains(where: { Self.modified($0.key) != $0.value }) {
             workspace = try? Workspace(configuration: nil)
             stamps = [:]
+            models = [:]
         }
         guard let workspace else { return DocumentConfiguration() }
         let resolved = workspace.configuration(for: path)
@@ -27,6 +30,11 @@ final class ConfigurationCache: @unchecked Sendable {
             if stamps[file] == nil { stamps[file] = Self.modified(file) }
         }
         var result = DocumentConfiguration()
+        if !c.models.isEmpty {
+            let key = ObjectIdentifier(resolved)
+            if models[key] == nil { models[key] = DocumentConfiguration.Models(linter: resolved.linter) }
+            result.models = models[key]
+        }
         if let relative = FileSystem.relative(path, to: c.directory) {
             result.operation = c.operation(for: relative)
             result.suppressions = c.suppressions.filter { $0.files.matches(relative) }

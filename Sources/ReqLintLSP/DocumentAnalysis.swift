@@ -63,6 +63,15 @@ public struct DocumentConfiguration: Sendable, Equatable {
     public var severities: [RuleID: Severity] = [:]
     /// Suppressed findings: a rule, and optionally the pointer it is suppressed at.
     public var suppressions: [Suppressed] = []
+    /// The linter of the configuration's `model:` files, when it names any (else the server's).
+    public var models: Models?
+
+    /// A configuration's own models; equal only to itself.
+    public final class Models: Sendable, Equatable {
+        public let linter: Linter
+        public init(linter: Linter) { self.linter = linter }
+        public static func == (lhs: Models, rhs: Models) -> Bool { lhs === rhs }
+    }
 
     /// A suppression that applies to the document.
     public struct Suppressed: Sendable, Equatable {
@@ -88,10 +97,20 @@ public struct DocumentAnalyzer: Sendable {
         linter = Linter(registry: registry)
     }
 
+    init(linter: Linter) {
+        registry = linter.registry
+        self.linter = linter
+    }
+
     /// Analyses `bytes`. `previousOperation` is the operation an earlier version had: a
     /// document that is briefly not well-formed while being typed keeps it.
     public func analyze(_ bytes: [UInt8], syntax: DocumentSyntax, configuration: DocumentConfiguration = DocumentConfiguration(),
                         previousOperation: OperationID? = nil) -> DocumentAnalysis {
+        if let models = configuration.models {
+            var own = configuration
+            own.models = nil
+            return DocumentAnalyzer(linter: models.linter).analyze(bytes, syntax: syntax, configuration: own, previousOperation: previousOperation)
+        }
         var analysis = DocumentAnalysis(outcome: .skipped, syntax: syntax, bytes: bytes, document: nil, operation: nil,
                                         diagnostics: [], hint: nil)
         // YAML is read by ReqLintYAML into the same document model (node ranges point into
@@ -187,13 +206,16 @@ public struct DocumentAnalyzer: Sendable {
         return nil
     }
 
+    /// How an editor user checks against a newer model.
+    static let modelUpdateAdvice = "run `reqlint rules update` in a terminal, then restart the language server"
+
     func filtered(_ diagnostics: [Diagnostic], _ configuration: DocumentConfiguration) -> [Diagnostic] {
         diagnostics.compactMap { diagnostic in
             if configuration.disabledRules.contains(diagnostic.rule) { return nil }
             if configuration.suppressions.contains(where: { $0.rule == diagnostic.rule && ($0.pointer == nil || $0.pointer == diagnostic.pointer) }) {
                 return nil
             }
-            var d = diagnostic
+            var d = diagnostic.addingModelUpdateAdvice(Self.modelUpdateAdvice)
             if let severity = configuration.severities[d.rule] { d.severity = severity }
             return d
         }

@@ -414,7 +414,7 @@ public final class LanguageServer: @unchecked Sendable {
         for diagnostic in analysis.diagnostics {
             // Diagnostics that touch the range (an empty range at the cursor counts inside).
             guard diagnostic.range.start <= end, start <= diagnostic.range.end else { continue }
-            for fix in QuickFixProvider.fixes(for: diagnostic, in: analysis, registry: analyzer.registry) {
+            for fix in QuickFixProvider.fixes(for: diagnostic, in: analysis, registry: registry(for: uri)) {
                 let edits: [JSONValue] = fix.edits.map { edit in
                     .object([("range", converter.range(of: edit.range).json), ("newText", .string(edit.newText))])
                 }
@@ -430,12 +430,17 @@ public final class LanguageServer: @unchecked Sendable {
         return .array(actions)
     }
 
+    /// The rules that judge `uri`: its configuration's `model:`, else the server's.
+    func registry(for uri: String) -> OperationRegistry {
+        configuration(for: uri).models?.linter.registry ?? analyzer.registry
+    }
+
     func hover(_ uri: String, _ params: JSONValue) -> JSONValue {
         guard let analysis = currentAnalysis(uri), let position = LSPPosition(json: params["position"]) else { return .null }
         let converter = PositionConverter(analysis.bytes)
         var analysisWithOperation = analysis
         if analysisWithOperation.operation == nil { analysisWithOperation.operation = documents[uri]?.lastOperation }
-        guard let result = HoverProvider.hover(analysisWithOperation, offset: converter.offset(of: position), registry: analyzer.registry) else {
+        guard let result = HoverProvider.hover(analysisWithOperation, offset: converter.offset(of: position), registry: registry(for: uri)) else {
             return .null
         }
         return .object([
@@ -452,7 +457,7 @@ public final class LanguageServer: @unchecked Sendable {
         let operation = analysis?.operation ?? documents[uri]?.lastOperation
         let converter = PositionConverter(document.bytes)
         let items = CompletionProvider.items(bytes: document.bytes, offset: converter.offset(of: position), operation: operation,
-                                             registry: analyzer.registry)
+                                             registry: registry(for: uri))
         return .object([("isIncomplete", .bool(false)), ("items", .array(items.map { item in
             var members: [(String, JSONValue)] = [
                 ("label", .string(item.label)),

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ReqLintConfig
 import ReqLintCore
 
 /// Runs a ``LanguageServer`` on standard input and output: `reqlint lsp`.
@@ -23,7 +24,8 @@ public enum StdioServer {
         let errors = FileDescriptorWriter(STDERR_FILENO)
         let registry: OperationRegistry
         do {
-            registry = try BundledRules.registry()
+            // The bundled packs, or the newer ones `reqlint rules update` selected.
+            registry = try PackCache.user()?.registry() ?? BundledRules.registry()
         } catch {
             errors.write("reqlint lsp: cannot load the bundled rules: \(error)\n")
             exit(1)

@@ -8,16 +8,21 @@ import ReqLintCore
 /// ```
 /// Lines and columns are 1-based; columns count UTF-16 code units; the end is exclusive.
 /// `pointer` is an RFC 6901 JSON pointer. `related` is present only when non-empty.
+/// `models` (when the caller gives them) lists the model each operation was checked against:
+/// `{"operation","apiVersion","model","sha256","botocore"|null,"date"|null,"origin"}`.
 public struct JSONReporter: Reporter {
     public static let identifier = "json"
 
-    public init() {}
+    /// The provenance of the models that judged the files.
+    public var models: [ModelProvenance]
+
+    public init(models: [ModelProvenance] = []) { self.models = models }
 
     public func report(_ files: [FileReport]) -> String {
-        let value = JSONValue.object([
-            ("version", .integer(1)),
-            ("files", .array(files.map(fileValue))),
-        ])
+        var members: [(String, JSONValue)] = [("version", .integer(1))]
+        if !models.isEmpty { members.append(("models", .array(models.map { $0.jsonValue() }))) }
+        members.append(("files", .array(files.map(fileValue))))
+        let value = JSONValue.object(members)
         return value.serialized(pretty: true)
     }
 

@@ -9,7 +9,13 @@ public struct JUnitReporter: Reporter {
     /// The least severity that fails a test case.
     public var failLevel: Severity
 
-    public init(failLevel: Severity = .error) { self.failLevel = failLevel }
+    /// The models that judged the files: one `<property name="model <operation>">` each.
+    public var models: [ModelProvenance]
+
+    public init(failLevel: Severity = .error, models: [ModelProvenance] = []) {
+        self.failLevel = failLevel
+        self.models = models
+    }
 
     public func report(_ files: [FileReport]) -> String {
         var cases: [String] = []
@@ -45,6 +51,14 @@ public struct JUnitReporter: Reporter {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"reqlint\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\">\n"
         out += "  <testsuite name=\"reqlint\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        if !models.isEmpty {
+            out += "    <properties>\n"
+            for model in models {
+                let value = "\(model.summary) (\(model.origin.rawValue)), \(model.model) sha256 \(model.sha256)"
+                out += "      <property name=\"model \(Self.escape(model.operation.description))\" value=\"\(Self.escape(value))\"/>\n"
+            }
+            out += "    </properties>\n"
+        }
         out += cases.joined(separator: "\n") + (cases.isEmpty ? "" : "\n")
         out += "  </testsuite>\n</testsuites>\n"
         return out

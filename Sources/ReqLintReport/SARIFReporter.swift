@@ -36,8 +36,12 @@ public struct SARIFReporter: Reporter {
         }
     }
 
+    /// The provenance of the models that judged the files, written to `run.properties.models`.
+    public var models: [ModelProvenance]
+
     public init(toolVersion: String, workingDirectory: String?, rules: [RuleDescriptor] = RuleCatalog.modelRules,
-                fixes: [String: [LocatedFix]] = [:]) {
+                fixes: [String: [LocatedFix]] = [:], models: [ModelProvenance] = []) {
+        self.models = models
         self.toolVersion = toolVersion
         self.workingDirectory = workingDirectory
         self.rules = rules
@@ -70,6 +74,9 @@ public struct SARIFReporter: Reporter {
             ])))
         }
         run.append(("columnKind", .string("utf16CodeUnits")))
+        if !models.isEmpty {
+            run.append(("properties", .object([("models", .array(models.map { $0.jsonValue() }))])))
+        }
         run.append(("results", .array(results)))
         let log = JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),

@@ -1,4 +1,4 @@
-/// An AWS partition, as botocore's `data/partitions.json` describes it (botocore 1.43.11).
+/// An AWS partition, as botocore's `data/partitions.json` describes it (botocore 1.44.18).
 public struct Partition: Sendable, Equatable {
     public var id: String
     /// The partition's region pattern, as in partitions.json.
@@ -19,15 +19,15 @@ public struct Partition: Sendable, Equatable {
 
 /// botocore's partitions and the `aws.partition` function of the endpoint rule sets.
 public enum Partitions {
-    /// Every partition of botocore 1.43.11's `data/partitions.json`, in its order.
+    /// Every partition of botocore 1.44.18's `data/partitions.json`, in its order.
     public static let all: [Partition] = [
         Partition(id: "aws", regionRegex: #"^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$"#,
                   regions: ["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
                             "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
                             "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "aws-global", "ca-central-1", "ca-west-1",
                             "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2",
-                            "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1",
-                            "us-east-2", "us-west-1", "us-west-2"],
+                            "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "me-west-1", "mx-central-1", "sa-east-1",
+                            "sa-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"],
                   dnsSuffix: "amazonaws.com", dualStackDnsSuffix: "api.aws", supportsFIPS: true, supportsDualStack: true),
         Partition(id: "aws-cn", regionRegex: #"^cn\-\w+\-\d+$"#, regions: ["aws-cn-global", "cn-north-1", "cn-northwest-1"],
                   dnsSuffix: "amazonaws.com.cn", dualStackDnsSuffix: "api.amazonwebservices.com.cn", supportsFIPS: true, supportsDualStack: true),
@@ -68,7 +68,7 @@ public struct ServiceEndpointRules: Sendable {
     /// Regions with a fixed endpoint and signing region when neither FIPS nor dual-stack is on.
     public var globalRegions: [String: (url: String, signingRegion: String)] = [:]
 
-    /// The rules of the services reqlint sends to (by endpoint prefix), from botocore 1.43.11:
+    /// The rules of the services reqlint sends to (by endpoint prefix), from botocore 1.44.18:
     /// SageMaker's FIPS hosts in aws and aws-us-gov are `api-fips.sagemaker.<region>.amazonaws.com`;
     /// STS's FIPS host in aws-us-gov is the standard one, and `aws-global` is `sts.amazonaws.com`.
     public static func rules(forEndpointPrefix prefix: String) -> ServiceEndpointRules {

@@ -191,7 +191,7 @@ struct SendCommand: ParsableCommand {
         if tally.anyFailed || !plan.problems.isEmpty || tally.atFailLevel {
             switch format {
             case .text: out(TextReporter(color: useColor).report(configurationReports + reports))
-            case .json: out(JSONReporter().report(configurationReports + reports))
+            case .json: out(JSONReporter(models: workspace.modelProvenance).report(configurationReports + reports))
             }
             if !quiet {
                 err("reqlint: \(tally.files) file\(tally.files == 1 ? "" : "s") checked, \(tally.errors) error\(tally.errors == 1 ? "" : "s"), \(tally.warnings) warning\(tally.warnings == 1 ? "" : "s"); nothing was sent")

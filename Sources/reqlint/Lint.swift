@@ -105,6 +105,7 @@ struct Lint: ParsableCommand {
         let workspace: Workspace
         do {
             workspace = try Workspace(configuration: config, suppressions: !noSuppressions)
+            workspace.modelUpdateAdvice = "run `reqlint rules update` (imports the installed botocore's models)"
         } catch {
             Terminal.error("reqlint: cannot load the bundled rules: \(error)")
             throw ExitCode(2)
@@ -167,7 +168,7 @@ struct Lint: ParsableCommand {
                 chunkReports.append(report)
             }
             if streaming {
-                Terminal.output(render(format, chunkReports, failLevel: failLevel, color: useColor))
+                Terminal.output(render(format, chunkReports, failLevel: failLevel, color: useColor, models: workspace.modelProvenance))
             } else {
                 reports += chunkReports
             }
@@ -176,15 +177,16 @@ struct Lint: ParsableCommand {
         for report in configurationReports { tally.add(report, failLevel: failLevel, counted: false) }
         for problem in plan.problems { Terminal.error("reqlint: \(problem)") }
         if streaming {
-            Terminal.output(render(format, configurationReports, failLevel: failLevel, color: useColor))
+            Terminal.output(render(format, configurationReports, failLevel: failLevel, color: useColor, models: workspace.modelProvenance))
         } else {
             let all = configurationReports + reports
             let fixes = format == .sarif || output.contains(where: { $0.hasPrefix("sarif=") })
                 ? sarifFixes(reports, inputs: plan.inputs, operation: requested) : [:]
-            Terminal.output(render(format, all, failLevel: failLevel, color: useColor, fixes: fixes))
+            Terminal.output(render(format, all, failLevel: failLevel, color: useColor, fixes: fixes, models: workspace.modelProvenance))
             for entry in output {
                 let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-                if let error = FileSystem.replace(render(Format(rawValue: parts[0])!, all, failLevel: failLevel, color: false, fixes: fixes), at: parts[1]) {
+                if let error = FileSystem.replace(render(Format(rawValue: parts[0])!, all, failLevel: failLevel, color: false, fixes: fixes,
+                                                         models: workspace.modelProvenance), at: parts[1]) {
                     Terminal.error("reqlint: \(error)")
                     writeFailed = true
                 }
@@ -210,16 +212,17 @@ struct Lint: ParsableCommand {
     }
 
     func render(_ format: Format, _ reports: [FileReport], failLevel: Severity, color: Bool,
-                fixes: [String: [SARIFReporter.LocatedFix]] = [:]) -> String {
+                fixes: [String: [SARIFReporter.LocatedFix]] = [:], models: [ModelProvenance] = []) -> String {
         switch format {
         case .text: return TextReporter(color: color).report(reports)
-        case .json: return JSONReporter().report(reports)
+        case .json: return JSONReporter(models: models).report(reports)
         case .github: return GitHubReporter().report(reports)
-        case .junit: return JUnitReporter(failLevel: failLevel).report(reports)
+        case .junit: return JUnitReporter(failLevel: failLevel, models: models).report(reports)
         case .sarif:
             let registry = (try? BundledRules.registry())
             return SARIFReporter(toolVersion: ReqLint.version, workingDirectory: FileSystem.currentDirectory() + "/",
-                                 rules: registry.map(RuleDocumentation.descriptors) ?? RuleCatalog.modelRules, fixes: fixes).report(reports)
+                                 rules: registry.map(RuleDocumentation.descriptors) ?? RuleCatalog.modelRules, fixes: fixes,
+                                 models: models).report(reports)
         }
     }
 }

@@ -28,6 +28,10 @@ struct ReqLint: ParsableCommand {
         if arguments.count > 1 && arguments[1] == "send" {
             Companion.exec("reqlint-send", arguments: Array(arguments.dropFirst(2)))
         }
+        if arguments.count == 2 && arguments[1] == "--version" {
+            Terminal.output(versionText())
+            Self.exit(withError: nil)
+        }
         do {
             var command: any ParsableCommand = try lintCommand(arguments) ?? parseAsRoot()
             try command.run()
@@ -38,6 +42,17 @@ struct ReqLint: ParsableCommand {
             Terminal.error(fullMessage(for: error))
             Self.exit(withError: ExitCode(2))
         }
+    }
+
+    /// The version, then the model each operation is checked against (bundled, or selected by
+    /// `reqlint rules update`).
+    static func versionText() -> String {
+        var text = version + "\n"
+        guard let registry = try? loadEffectiveRegistry() else { return text }
+        for entry in registry.provenance {
+            text += "\(entry.operation): \(entry.summary) (\(entry.origin.rawValue)), \(entry.model) sha256 \(entry.sha256)\n"
+        }
+        return text
     }
 
     /// `reqlint lint ARGUMENTS`, parsed as the `lint` command alone, or `nil` when that fails.

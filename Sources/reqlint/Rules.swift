@@ -16,7 +16,7 @@ struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List the rules, or import an operation's rule pack from a botocore service model.",
-        subcommands: [List.self, Import.self, Docs.self],
+        subcommands: [List.self, Import.self, Update.self, Docs.self],
         defaultSubcommand: List.self
     )
 
@@ -87,10 +87,107 @@ struct Rules: ParsableCommand {
     }
 }
 
+extension Rules {
+    /// `reqlint rules update`: imports the operations from a newer botocore model into the
+    /// user's pack cache, where every later run (and the language server) takes them from.
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "update",
+            abstract: "Check against a newer botocore: import the operations from the installed botocore (or --model files) into the user's pack cache.",
+            discussion: """
+            Later runs of reqlint and of the language server use a cached pack instead of the bundled one \
+            as long as it is newer than the bundled model. The cache is $XDG_CACHE_HOME/reqlint \
+            (default ~/.cache/reqlint). Without --model, the models come from the botocore that \
+            `python3 -c "import botocore"` finds.
+            """
+        )
+
+        @Option(name: .customLong("model"), help: "A botocore service-2.json[.gz] (repeatable); default: the installed botocore's models.")
+        var models: [String] = []
+
+        @Flag(help: "Forget the selection: use the bundled packs again.")
+        var reset = false
+
+        func run() throws {
+            guard let cache = PackCache.user() else {
+                Terminal.error("reqlint: no cache folder: set XDG_CACHE_HOME or HOME")
+                throw ExitCode(2)
+            }
+            if reset {
+                _ = cache.clearSelection()
+                Terminal.error("reqlint: using the bundled packs again (\(cache.directory))")
+                return
+            }
+            let bundled = try loadRegistry()
+            var paths = models.map { FileSystem.absolute($0) }
+            if paths.isEmpty {
+                guard let data = InstalledBotocore.dataFolder() else {
+                    Terminal.error("reqlint: botocore is not installed for python3; pass --model PATH/service-2.json.gz")
+                    throw ExitCode(2)
+                }
+                let folders = Set(bundled.provenance.map { $0.model.split(separator: "/").dropLast().joined(separator: "/") })
+                paths = folders.sorted().map { "\(data)/\($0)/service-2.json.gz" }
+            }
+            var outcomes: [PackCache.UpdateOutcome]
+            var failed = false
+            do {
+                outcomes = try cache.update(models: paths)
+            } catch let error as PackCache.UpdateError {
+                outcomes = error.outcomes
+                for problem in error.problems { Terminal.error("reqlint: \(problem)") }
+                failed = true
+            } catch {
+                Terminal.error("reqlint: \(error)")
+                throw ExitCode(2)
+            }
+            for outcome in outcomes {
+                if outcome.selected {
+                    Terminal.error("reqlint: \(outcome.operation): now checked against \(outcome.imported.summary) (bundled: \(outcome.bundled.summary))")
+                } else {
+                    Terminal.error("reqlint: \(outcome.operation): \(outcome.imported.summary) is not newer than the bundled \(outcome.bundled.summary); keeping the bundled pack")
+                }
+            }
+            if outcomes.contains(where: \.selected) {
+                Terminal.error("reqlint: cached in \(cache.directory); `reqlint rules update --reset` goes back to the bundled packs")
+            }
+            if failed { throw ExitCode(2) }
+        }
+    }
+}
+
+/// The botocore package that `python3` imports.
+enum InstalledBotocore {
+    /// Its `data` folder, or `nil` when python3 or botocore is missing.
+    static func dataFolder() -> String? {
+        guard let pipe = popen("python3 -c 'import botocore,os;print(os.path.dirname(botocore.__file__))' 2>/dev/null", "r") else { return nil }
+        var output = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, pipe)
+            if n <= 0 { break }
+            output += buffer[0 ..< n]
+        }
+        guard pclose(pipe) == 0 else { return nil }
+        let path = String(decoding: output, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+        return path.isEmpty ? nil : path + "/data"
+    }
+}
+
 /// The bundled rules, or exit 2 with the reason.
 func loadRegistry() throws -> OperationRegistry {
     do {
         return try BundledRules.registry()
+    } catch {
+        Terminal.error("reqlint: cannot load the bundled rules: \(error)")
+        throw ExitCode(2)
+    }
+}
+
+/// The rules later runs use: the bundled ones, or the newer packs `reqlint rules update`
+/// selected; or exit 2 with the reason.
+func loadEffectiveRegistry() throws -> OperationRegistry {
+    do {
+        return try PackCache.user()?.registry() ?? BundledRules.registry()
     } catch {
         Terminal.error("reqlint: cannot load the bundled rules: \(error)")
         throw ExitCode(2)

@@ -25,10 +25,11 @@ struct CLITests {
         return root.appendingPathComponent(".build/debug/reqlint")
     }()
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = directory ?? root
         let out = Pipe()
         let err = Pipe()

@@ -233,10 +233,23 @@ struct WorkflowTests {
             "empty.yaml": "",
             "ir.json": String(decoding: Self.irDirty, as: UTF8.self),
         ])
-        let withModel = try CLI.run(["lint", "--format", "json", "ir.json"], in: directory)
-        let bundled = try CLI.run(["lint", "--format", "json", "--config", "empty.yaml", "ir.json"], in: directory)
+        // The imported pack is cached by the model's checksum; keep the test's cache to itself.
+        let cache = ["XDG_CACHE_HOME": directory.appendingPathComponent("cache").path]
+        let withModel = try CLI.run(["lint", "--format", "json", "ir.json"], in: directory, environment: cache)
+        let cached = try CLI.run(["lint", "--format", "json", "ir.json"], in: directory, environment: cache)
+        let bundled = try CLI.run(["lint", "--format", "json", "--config", "empty.yaml", "ir.json"], in: directory, environment: cache)
         #expect(withModel.status == 1, "\(withModel.stdout)\(withModel.stderr)")
-        #expect(withModel.stdout == bundled.stdout)
+        #expect(cached.stdout == withModel.stdout)
+        func report(_ run: CLI.Run) throws -> [String: Any] {
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
+        }
+        // The same findings; the report says which model judged them.
+        #expect((try report(withModel)["files"] as? NSArray) == (try report(bundled)["files"] as? NSArray))
+        let origins = (try report(withModel)["models"] as? [[String: Any]] ?? []).map { "\($0["operation"]!) \($0["origin"]!)" }
+        #expect(origins.contains("sagemaker:CreateInferenceRecommendationsJob file"), "\(origins)")
+        let packs = FileManager.default.enumerator(atPath: directory.appendingPathComponent("cache/reqlint/packs").path)?
+            .allObjects.compactMap { $0 as? String }.filter { $0.hasSuffix("/CreateInferenceRecommendationsJob.json") } ?? []
+        #expect(packs.count == 1, "the imported pack is cached under the model's SHA-256")
         let broken = try Self.workspace([".reqlint.yaml": "model: missing.json\n", "ir.json": "{}"])
         let failed = try CLI.run(["lint", "ir.json"], in: broken)
         #expect(failed.status == 2)

@@ -31,7 +31,7 @@ struct RulePackTests {
         return path.isEmpty ? nil : path + "/data"
     }()
 
-    @Test(.enabled(if: botocoreData != nil, "botocore is not installed (pip install botocore==1.43.11); the packs cannot be compared with the model"),
+    @Test(.enabled(if: botocoreData != nil, "botocore is not installed (pip install botocore==1.44.18, the version scripts/bootstrap pins); the packs cannot be compared with the model"),
           arguments: operations.map { "\($0.service)/\($0.version)/\($0.operation)" })
     func committedPackEqualsImport(_ id: String) throws {
         let parts = id.split(separator: "/").map(String.init)
@@ -80,13 +80,45 @@ struct RulePackTests {
         }
     }
 
-    @Test func overlayAddsPayerAccountWithSource() throws {
+    /// botocore 1.43.13 added `mlModelInferencePayerAccountId`, which the overlay used to add:
+    /// the model now defines it (no overlay source), and the overlay records when it caught up.
+    @Test func payerAccountComesFromTheModel() throws {
         let registry = try BundledRules.registry()
         let model = try #require(registry.operations[OperationID("cleanroomsml:StartTrainedModelInferenceJob")!])
         let member = try #require(model.inputShape.members.first { $0.name == "mlModelInferencePayerAccountId" })
         #expect(member.shape == "AccountId")
-        #expect(member.source?.contains("002_9bcb1337bf8526c4") == true)
+        #expect(member.source == nil)
         #expect(!model.inputShape.required.contains("mlModelInferencePayerAccountId"))
+        let overlay = try #require(try BundledRules.overlays()[OperationID("cleanroomsml:StartTrainedModelInferenceJob")!])
+        #expect(overlay.caughtUp.map(\.name) == ["mlModelInferencePayerAccountId"])
+        #expect(overlay.caughtUp.first?.since == "botocore 1.43.13")
+    }
+
+    /// The overlays keep only what the generated packs still lack: an added member or prose
+    /// enum the model now defines must move to `inModel`, and every `inModel` entry must be in
+    /// the model.
+    @Test func overlaysHoldOnlyWhatTheModelLacks() throws {
+        let overlays = try BundledRules.overlays()
+        for file in BundledRuleFiles.operations {
+            let generated = try #require(BundledRuleFiles.files.first { $0.path == file.path })
+            let document = JSONParser.parse(generated.contents)
+            let pack = try OperationPack(json: document.value(at: document.root!))
+            guard let overlay = overlays[pack.id] else { continue }
+            for added in overlay.members {
+                let members = pack.shapes[added.structure]?.members.map(\.name) ?? []
+                #expect(!members.contains(added.member.name),
+                        "\(pack.id): the model now defines \(added.structure).\(added.member.name); move it to inModel with the botocore version")
+            }
+            for prose in overlay.enums {
+                let structure = try #require(pack.shapes[prose.structure])
+                let shape = try #require(structure.members.first { $0.name == prose.member }.flatMap { pack.shapes[$0.shape] })
+                #expect(shape.enumValues == nil, "\(pack.id): the model now has an enum for \(prose.structure).\(prose.member)")
+            }
+            for entry in overlay.caughtUp {
+                #expect(pack.shapes[entry.structure]?.members.contains { $0.name == entry.name } == true,
+                        "\(pack.id): inModel names \(entry.structure).\(entry.name), which the model lacks")
+            }
+        }
     }
 
     @Test func everyPackHasProvenance() throws {
@@ -94,6 +126,8 @@ struct RulePackTests {
             #expect(pack.provenance.sha256.count == 64)
             #expect(pack.provenance.model.hasSuffix("/service-2.json"))
             #expect(pack.provenance.generator == "reqlint rules import")
+            #expect(pack.provenance.botocore == "1.44.18", "the packs come from the botocore scripts/bootstrap pins")
+            #expect(pack.provenance.date?.count == 10)
         }
     }
 

@@ -13,8 +13,9 @@ final class TestClient: @unchecked Sendable {
     var server: LanguageServer!
     var nextID = 0
 
-    init(options: LanguageServer.Options = LanguageServer.Options(), beforeAnalysis: (@Sendable (String, Int?) -> Void)? = nil) throws {
-        let registry = try BundledRules.registry()
+    init(options: LanguageServer.Options = LanguageServer.Options(), registry: OperationRegistry? = nil,
+         beforeAnalysis: (@Sendable (String, Int?) -> Void)? = nil) throws {
+        let registry = try registry ?? BundledRules.registry()
         server = LanguageServer(registry: registry, options: options, output: { [weak self] bytes in
             // Weak: lints still running may log or publish after a test is done with the client.
             guard let self else { return }

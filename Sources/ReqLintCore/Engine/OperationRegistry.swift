@@ -54,22 +54,33 @@ public struct OperationRegistry: Sendable {
 
     /// The documented prose and cross-field rules.
     public let documentedRules: DocumentedRuleSet
+    /// Where each operation's model comes from (see ``provenance``).
+    let provenanceByID: [OperationID: ModelProvenance]
 
-    /// Builds a registry of `models` and their documented rules.
-    public init(_ models: [OperationModel], documentedRules: DocumentedRuleSet = try! DocumentedRuleSet([])) {
+    /// Builds a registry of `models` and their documented rules. `origins` tells where each
+    /// operation's pack came from (default: bundled).
+    public init(_ models: [OperationModel], documentedRules: DocumentedRuleSet = try! DocumentedRuleSet([]),
+                origins: [OperationID: ModelProvenance.Origin] = [:]) {
         self.init(models.map { model in (model.id, model.inputShape.members.map(\.name), ModelSlot(compiled: model)) },
-                  documentedRules: documentedRules)
+                  documentedRules: documentedRules,
+                  provenance: models.map { ModelProvenance($0.pack, origin: origins[$0.id] ?? .bundled) })
     }
 
     /// Builds a registry whose models are compiled on first use: `compile` must return the
-    /// model of operation `id`, whose input has the members `inputMembers`.
+    /// model of operation `id`, whose input has the members `inputMembers`, and whose
+    /// provenance is among `provenance`.
     public init(lazy operations: [(id: OperationID, inputMembers: [String], compile: @Sendable () -> OperationModel)],
-                documentedRules: DocumentedRuleSet) {
-        self.init(operations.map { ($0.id, $0.inputMembers, ModelSlot($0.compile)) }, documentedRules: documentedRules)
+                documentedRules: DocumentedRuleSet, provenance: [ModelProvenance] = []) {
+        self.init(operations.map { ($0.id, $0.inputMembers, ModelSlot($0.compile)) }, documentedRules: documentedRules,
+                  provenance: provenance)
     }
 
-    private init(_ entries: [(id: OperationID, inputMembers: [String], slot: ModelSlot)], documentedRules: DocumentedRuleSet) {
+    private init(_ entries: [(id: OperationID, inputMembers: [String], slot: ModelSlot)], documentedRules: DocumentedRuleSet,
+                 provenance: [ModelProvenance]) {
         self.documentedRules = documentedRules
+        var byID: [OperationID: ModelProvenance] = [:]
+        for entry in provenance { byID[entry.operation] = entry }
+        provenanceByID = byID
         var slots: [OperationID: ModelSlot] = [:]
         var names: [OperationID: Set<String>] = [:]
         for entry in entries {

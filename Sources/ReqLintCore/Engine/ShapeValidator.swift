@@ -227,7 +227,13 @@ struct ShapeValidator {
             }
         }
         if let values = shape.enumValues, let table = compiled.enumTable, document.withStringBytes(node, table.index(of:)) == nil {
-            report(.enum, enumMessage(labelText(label), value: document.string(node), values: values, shape: shape), node)
+            let value = document.string(node)
+            if EnumFamily.looksNewer(value, than: values) {
+                report(.enum, newerValueMessage(labelText(label), value: value, values: values, shape: shape), node)
+                diagnostics[diagnostics.count - 1].mayNeedNewerModel = true
+            } else {
+                report(.enum, enumMessage(labelText(label), value: value, values: values, shape: shape), node)
+            }
         }
     }
 
@@ -238,6 +244,18 @@ struct ShapeValidator {
         if last.properties.isWhitespace { return "; remove the space at the end" }
         if first.properties.isWhitespace { return "; remove the space at the start" }
         return ""
+    }
+
+    /// The message for a value that looks like a newer member of the enum's family: it names
+    /// the model checked against and its date, says the value may be newer, and still offers
+    /// the closest value in case it is a typo.
+    func newerValueMessage(_ label: String, value: String, values: [String], shape: Shape) -> String {
+        let provenance = model.pack.provenance
+        var checked = provenance.botocore.map { "botocore \($0)" } ?? "\(provenance.model) sha256 \(provenance.sha256.prefix(12))"
+        if let date = provenance.date { checked += " of \(date)" }
+        let closest = Suggestion.closest(to: value, in: values).map { " (closest known: \"\($0)\")" } ?? ""
+        return "\(label) \"\(Self.shown(value))\" is not one of the \(values.count) values of \(shape.name) in the model checked against (\(checked)), "
+            + "but looks like a newer value of the same family\(closest): if AWS accepts it, check against a newer model"
     }
 
     func enumMessage(_ label: String, value: String, values: [String], shape: Shape) -> String {

@@ -80,6 +80,9 @@ public struct Diagnostic: Hashable, Sendable {
     /// an unknown or duplicate member: its name).
     public var range: SourceRange
     public var related: [Related]
+    /// Set when the finding may come from a model older than the value (an instance type
+    /// newer than the model): a front end may add how to check against a newer model.
+    public var mayNeedNewerModel = false
 
     public init(rule: RuleID, severity: Severity = .error, message: String, pointer: JSONPointer, range: SourceRange,
                 related: [Related] = []) {
@@ -89,6 +92,15 @@ public struct Diagnostic: Hashable, Sendable {
         self.pointer = pointer
         self.range = range
         self.related = related
+    }
+
+    /// The diagnostic with `advice` (how a front end updates the model) added to its message
+    /// when ``mayNeedNewerModel`` is set; unchanged otherwise.
+    public func addingModelUpdateAdvice(_ advice: String) -> Diagnostic {
+        guard mayNeedNewerModel else { return self }
+        var d = self
+        d.message += "; to update the model, \(advice)"
+        return d
     }
 
     /// The order reports use: by position, then rule, then message.

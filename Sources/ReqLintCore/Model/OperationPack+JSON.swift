@@ -20,7 +20,8 @@ extension OperationPack {
             ("provenance", .object([
                 ("model", .string(provenance.model)), ("sha256", .string(provenance.sha256)),
                 ("generator", .string(provenance.generator)),
-            ])),
+            ] + (provenance.botocore.map { [("botocore", JSONValue.string($0))] } ?? [])
+              + (provenance.date.map { [("date", JSONValue.string($0))] } ?? []))),
             ("service", .object(serviceMembers)),
             ("operation", .object(operation)),
             ("shapes", .object(shapes.keys.sorted().map { ($0, shapes[$0]!.jsonValue()) })),
@@ -53,7 +54,8 @@ extension OperationPack {
         input = try text(operation["input"], "operation.input")
         self.provenance = Provenance(
             model: try text(provenance["model"], "provenance.model"), sha256: try text(provenance["sha256"], "provenance.sha256"),
-            generator: try text(provenance["generator"], "provenance.generator")
+            generator: try text(provenance["generator"], "provenance.generator"),
+            botocore: provenance["botocore"]?.stringValue, date: provenance["date"]?.stringValue
         )
         var shapes: [String: Shape] = [:]
         for (name, value) in shapeMembers { shapes[name] = try Shape(name: name, json: value) }

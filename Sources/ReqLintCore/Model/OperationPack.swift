@@ -36,11 +36,17 @@ public struct OperationPack: Sendable, Hashable {
         public var sha256: String
         /// The tool that wrote the pack.
         public var generator: String
+        /// The botocore release the model file came from (`1.44.18`), when known.
+        public var botocore: String?
+        /// The model file's date (`2026-12-02`, from its gzip header), when known.
+        public var date: String?
 
-        public init(model: String, sha256: String, generator: String) {
+        public init(model: String, sha256: String, generator: String, botocore: String? = nil, date: String? = nil) {
             self.model = model
             self.sha256 = sha256
             self.generator = generator
+            self.botocore = botocore
+            self.date = date
         }
     }
 

@@ -24,8 +24,17 @@ public struct Overlay: Sendable, Hashable {
         public var source: String
     }
 
+    /// A member the overlay used to add, which the model now defines: kept as a record of
+    /// when the model caught up (`since`, e.g. "botocore 1.43.13"), never applied.
+    public struct CaughtUp: Sendable, Hashable {
+        public var structure: String
+        public var name: String
+        public var since: String
+    }
+
     public var operation: OperationID
     public var members: [AddedMember]
+    public var caughtUp: [CaughtUp]
     public var enums: [ProseEnum]
     /// Shapes the added members refer to that the model lacks.
     public var shapes: [String: Shape]
@@ -46,6 +55,12 @@ public struct Overlay: Sendable, Hashable {
             }
             return AddedMember(structure: structure, member: try Member(name: name, json: entry, owner: structure),
                                required: entry["required"] == .bool(true))
+        }
+        caughtUp = try (json["inModel"]?.arrayValue ?? []).map { entry in
+            guard let structure = entry["structure"]?.stringValue, let name = entry["name"]?.stringValue,
+                  let since = entry["since"]?.stringValue
+            else { throw ReqLintError("overlay: each inModel entry needs \"structure\", \"name\" and \"since\"") }
+            return CaughtUp(structure: structure, name: name, since: since)
         }
         var shapes: [String: Shape] = [:]
         for (name, value) in json["shapes"]?.objectValue ?? [] { shapes[name] = try Shape(name: name, json: value) }

@@ -6,8 +6,10 @@ enum BundledRuleFiles {
   "format": 1,
   "provenance": {
     "model": "cleanroomsml/2023-09-06/service-2.json",
-    "sha256": "f868b9b3aa48b1aefdfc7f833e474b1dbb48ecac7d8606dea066645a633b12d9",
-    "generator": "reqlint rules import"
+    "sha256": "049b8052c992a2f48b377590891a11bf48f7b1425d25a06f2b95a65ebf020119",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
   },
   "service": {
     "name": "cleanroomsml",
@@ -338,6 +340,10 @@ enum BundledRuleFiles {
         "tags": {
           "shape": "TagMap",
           "documentation": "<p>The optional metadata that you apply to the resource to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.</p> <p>The following basic restrictions apply to tags:</p> <ul> <li> <p>Maximum number of tags per resource - 50.</p> </li> <li> <p>For each resource, each tag key must be unique, and each tag key can have only one value.</p> </li> <li> <p>Maximum key length - 128 Unicode characters in UTF-8.</p> </li> <li> <p>Maximum value length - 256 Unicode characters in UTF-8.</p> </li> <li> <p>If your tagging schema is used across multiple services and resources, remember that other services may have restrictions on allowed characters. Generally allowed characters are: letters, numbers, and spaces representable in UTF-8, and the following characters: + - = . _ : / @.</p> </li> <li> <p>Tag keys and values are case sensitive.</p> </li> <li> <p>Do not use aws:, AWS:, or any upper or lowercase combination of such as a prefix for keys as it is reserved for AWS use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has aws as its prefix but the key does not, then Clean Rooms ML considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of aws do not count against your tags per resource limit.</p> </li> </ul>"
+        },
+        "mlModelInferencePayerAccountId": {
+          "shape": "AccountId",
+          "documentation": "<p>The account ID of the member that is responsible for paying for model inference costs.</p>"
         }
       }
     },
@@ -378,13 +384,13 @@ enum BundledRuleFiles {
 {
   "format": 1,
   "operation": "cleanroomsml:StartTrainedModelInferenceJob",
-  "members": [
+  "members": [],
+  "inModel": [
     {
       "structure": "StartTrainedModelInferenceJobRequest",
       "name": "mlModelInferencePayerAccountId",
-      "shape": "AccountId",
-      "documentation": "<p>The account ID of the member that is responsible for paying for model inference costs.</p>",
-      "source": "AWS SDK reference (Dart) for Clean Rooms ML startTrainedModelInferenceJob (shared/seeds/002_9bcb1337bf8526c4.txt): \"String? mlModelInferencePayerAccountId\" and \"The account ID of the member that is responsible for paying for model inference costs.\" The botocore model of this pack (1.43.11) lacks the member; the shape is the model's AccountId, the one it takes for account ids."
+      "since": "botocore 1.43.13",
+      "note": "Was an overlay member (AWS SDK reference (Dart) for Clean Rooms ML startTrainedModelInferenceJob, shared/seeds/002_9bcb1337bf8526c4.txt) while the bundled model (botocore 1.43.11) lacked it. botocore 1.43.13 added it with the same shape (AccountId, 12 digits) and documentation, so the model now defines it and the overlay no longer does."
     }
   ]
 }
@@ -693,8 +699,10 @@ enum BundledRuleFiles {
   "format": 1,
   "provenance": {
     "model": "sagemaker/2017-07-24/service-2.json",
-    "sha256": "e36804a505a10d13f9aafd4ec2d75145ecba44f9c2f001bf9461bbb7805b6493",
-    "generator": "reqlint rules import"
+    "sha256": "aa055ac1904fc51ae42b5afa6868cd32bc7519d141ce28a232453dec88b0e8b6",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
   },
   "service": {
     "name": "sagemaker",
@@ -1088,6 +1096,12 @@ enum BundledRuleFiles {
         "ml.g7e.12xlarge",
         "ml.g7e.24xlarge",
         "ml.g7e.48xlarge",
+        "ml.g7.2xlarge",
+        "ml.g7.4xlarge",
+        "ml.g7.8xlarge",
+        "ml.g7.12xlarge",
+        "ml.g7.24xlarge",
+        "ml.g7.48xlarge",
         "ml.p4d.24xlarge",
         "ml.c7g.large",
         "ml.c7g.xlarge",
@@ -1345,8 +1359,10 @@ enum BundledRuleFiles {
   "format": 1,
   "provenance": {
     "model": "sagemaker/2017-07-24/service-2.json",
-    "sha256": "e36804a505a10d13f9aafd4ec2d75145ecba44f9c2f001bf9461bbb7805b6493",
-    "generator": "reqlint rules import"
+    "sha256": "aa055ac1904fc51ae42b5afa6868cd32bc7519d141ce28a232453dec88b0e8b6",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
   },
   "service": {
     "name": "sagemaker",
@@ -1735,6 +1751,12 @@ enum BundledRuleFiles {
         "ml.g7e.12xlarge",
         "ml.g7e.24xlarge",
         "ml.g7e.48xlarge",
+        "ml.g7.2xlarge",
+        "ml.g7.4xlarge",
+        "ml.g7.8xlarge",
+        "ml.g7.12xlarge",
+        "ml.g7.24xlarge",
+        "ml.g7.48xlarge",
         "ml.p4d.24xlarge",
         "ml.c7g.large",
         "ml.c7g.xlarge",
@@ -4345,5 +4367,13 @@ enum BundledRuleFiles {
         ("cleanroomsml:StartTrainedModelInferenceJob", "rules/cleanroomsml/StartTrainedModelInferenceJob.json", ["membershipIdentifier", "name", "trainedModelArn", "trainedModelVersionIdentifier", "configuredModelAlgorithmAssociationArn", "resourceConfig", "outputConfiguration", "dataSource", "description", "containerExecutionParameters", "environment", "kmsKeyArn", "tags", "mlModelInferencePayerAccountId"]),
         ("sagemaker:CreateInferenceExperiment", "rules/sagemaker/CreateInferenceExperiment.json", ["Name", "Type", "Schedule", "Description", "RoleArn", "EndpointName", "ModelVariants", "DataStorageConfig", "ShadowModeConfig", "KmsKey", "Tags"]),
         ("sagemaker:CreateInferenceRecommendationsJob", "rules/sagemaker/CreateInferenceRecommendationsJob.json", ["JobName", "JobType", "RoleArn", "InputConfig", "JobDescription", "StoppingConditions", "OutputConfig", "Tags"]),
+    ]
+
+    /// Each operation's model provenance (from its pack), for reports and --version without
+    /// compiling a pack.
+    static let provenance: [(id: String, apiVersion: String, model: String, sha256: String, botocore: String?, date: String?)] = [
+        ("cleanroomsml:StartTrainedModelInferenceJob", "2023-09-06", "cleanroomsml/2023-09-06/service-2.json", "049b8052c992a2f48b377590891a11bf48f7b1425d25a06f2b95a65ebf020119", "1.44.18", "2026-12-02"),
+        ("sagemaker:CreateInferenceExperiment", "2017-07-24", "sagemaker/2017-07-24/service-2.json", "aa055ac1904fc51ae42b5afa6868cd32bc7519d141ce28a232453dec88b0e8b6", "1.44.18", "2026-12-02"),
+        ("sagemaker:CreateInferenceRecommendationsJob", "2017-07-24", "sagemaker/2017-07-24/service-2.json", "aa055ac1904fc51ae42b5afa6868cd32bc7519d141ce28a232453dec88b0e8b6", "1.44.18", "2026-12-02"),
     ]
 }

@@ -22,7 +22,57 @@ public enum BundledRules {
                 }
             })
         }
-        return OperationRegistry(lazy: operations, documentedRules: try DocumentedRuleSet(documentedRules()))
+        return OperationRegistry(lazy: operations, documentedRules: try DocumentedRuleSet(documentedRules()), provenance: provenance())
+    }
+
+    /// A pack that takes the place of a bundled one (a newer model's, from the user's cache).
+    public struct Replacement: Sendable {
+        public var provenance: ModelProvenance
+        /// The input's top-level members, overlay included.
+        public var inputMembers: [String]
+        /// Reads the pack (without the overlay, which is applied here).
+        public var load: @Sendable () throws -> OperationPack
+
+        public init(provenance: ModelProvenance, inputMembers: [String], load: @escaping @Sendable () throws -> OperationPack) {
+            self.provenance = provenance
+            self.inputMembers = inputMembers
+            self.load = load
+        }
+    }
+
+    /// The bundled rules with `replacements` in place of the bundled packs of their
+    /// operations, each compiled on first use with the bundled overlay applied. A replacement
+    /// that cannot be read or compiled falls back to the bundled pack.
+    public static func registry(replacing replacements: [Replacement]) throws -> OperationRegistry {
+        let bundled = try registry()
+        let overlays = try overlays()
+        var byID: [OperationID: Replacement] = [:]
+        for replacement in replacements { byID[replacement.provenance.operation] = replacement }
+        var provenance = bundled.provenance
+        let operations = try BundledRuleFiles.operations.map { entry in
+            guard let id = OperationID(entry.id) else { throw ReqLintError("bundled operation id \(entry.id) is malformed") }
+            guard let replacement = byID[id] else {
+                return (id: id, inputMembers: entry.inputMembers, compile: { @Sendable () -> OperationModel in bundled.model(id)! })
+            }
+            provenance = provenance.map { $0.operation == id ? replacement.provenance : $0 }
+            let overlay = overlays[id]
+            return (id: id, inputMembers: replacement.inputMembers, compile: { @Sendable () -> OperationModel in
+                if let pack = try? replacement.load(), let merged = try? overlay?.applied(to: pack) ?? pack,
+                   let model = try? OperationModel(pack: merged) { return model }
+                return bundled.model(id)!
+            })
+        }
+        return OperationRegistry(lazy: operations, documentedRules: bundled.documentedRules, provenance: provenance)
+    }
+
+    /// The bundled packs' provenance, from the generated list (no pack is parsed).
+    public static func provenance() -> [ModelProvenance] {
+        BundledRuleFiles.provenance.compactMap { entry in
+            OperationID(entry.id).map {
+                ModelProvenance(operation: $0, apiVersion: entry.apiVersion, model: entry.model, sha256: entry.sha256,
+                                botocore: entry.botocore, date: entry.date, origin: .bundled)
+            }
+        }
     }
 
     /// The bundled pack at `path` (`rules/<service>/<Operation>.json`), its overlay applied.
