@@ -47,6 +47,6 @@ struct ConfigCommand: ParsableCommand {
         for s in c.suppressions {
             out += "  - {files: \"\(s.files)\", rule: \(s.rule)\(s.pointer.map { ", pointer: \"\($0)\"" } ?? ""), reason: \"\(s.reason)\"}  # \(s.origin)\n"
         }
-        Terminal.output(out)
+        Terminal.output(DisplayText.escaped(out, keepingNewlines: true))  // values from a configuration file
     }
 }
