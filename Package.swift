@@ -103,7 +103,7 @@ let package = Package(
         ),
         .target(
             name: "ReqLintCommandLine",
-            dependencies: ["ReqLintCore", "ReqLintReport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["ReqLintCore", "ReqLintReport", "ReqLintConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         // The lint front end: no Foundation, no swift-crypto (see the note at the top).

@@ -1,3 +1,4 @@
+import ReqLintConfig
 import ReqLintCore
 
 #if canImport(Glibc)
@@ -15,18 +16,9 @@ package enum Terminal {
     /// name, a server's message) through ``DisplayText/escaped(_:keepingNewlines:)`` itself.
     package static func error(_ line: String) { write(DisplayText.escaped(line, keepingNewlines: true) + "\n", to: 2) }
 
+    /// Writes all of `text`, retrying short writes (``FileSystem/writeAll(_:to:)``); a failure
+    /// (a closed pipe) is ignored: there is nowhere left to report it.
     package static func write(_ text: String, to descriptor: Int32) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += n
-            }
-        }
+        _ = FileSystem.writeAll(Array(text.utf8), to: descriptor)
     }
 }

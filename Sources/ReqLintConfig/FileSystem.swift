@@ -359,7 +359,7 @@ extension FileSystem {
     }
 
     /// Writes every byte, retrying short writes and interruptions; the error number on failure.
-    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -77,50 +77,40 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
 
     /// The path's names against the glob's segments, `**` matching any number of names.
     private func match(_ parts: [[Unicode.Scalar]]) -> Bool {
-        var s = 0, p = 0
-        var star = -1, resume = 0
-        while p < parts.count {
-            if s < segments.count, segments[s] == .anyFolders {
-                star = s
-                resume = p
-                s += 1
-            } else if s < segments.count, case let .name(tokens) = segments[s], Self.match(tokens, parts[p]) {
-                s += 1
-                p += 1
-            } else if star >= 0 {
-                s = star + 1
-                resume += 1
-                p = resume
-            } else {
-                return false
-            }
+        Self.wildcard(segments, parts, isStar: { $0 == .anyFolders }) { segment, part in
+            if case let .name(tokens) = segment { return Self.match(tokens, part) }
+            return false
         }
-        while s < segments.count, segments[s] == .anyFolders { s += 1 }
-        return s == segments.count
     }
 
     /// One name against a name pattern.
     private static func match(_ tokens: [Token], _ text: [Unicode.Scalar]) -> Bool {
-        var t = 0, c = 0
+        wildcard(tokens, text, isStar: { $0 == .star }, accepts: accepts)
+    }
+
+    /// Whether `items` match `pattern`, where a star element matches any run of items and any
+    /// other element one item it `accepts`: the last-star algorithm, used at both levels.
+    private static func wildcard<P, T>(_ pattern: [P], _ items: [T], isStar: (P) -> Bool, accepts: (P, T) -> Bool) -> Bool {
+        var p = 0, i = 0
         var star = -1, resume = 0
-        while c < text.count {
-            if t < tokens.count, tokens[t] == .star {
-                star = t
-                resume = c
-                t += 1
-            } else if t < tokens.count, accepts(tokens[t], text[c]) {
-                t += 1
-                c += 1
+        while i < items.count {
+            if p < pattern.count, isStar(pattern[p]) {
+                star = p
+                resume = i
+                p += 1
+            } else if p < pattern.count, accepts(pattern[p], items[i]) {
+                p += 1
+                i += 1
             } else if star >= 0 {
-                t = star + 1
+                p = star + 1
                 resume += 1
-                c = resume
+                i = resume
             } else {
                 return false
             }
         }
-        while t < tokens.count, tokens[t] == .star { t += 1 }
-        return t == tokens.count
+        while p < pattern.count, isStar(pattern[p]) { p += 1 }
+        return p == pattern.count
     }
 
     private static func accepts(_ token: Token, _ character: Unicode.Scalar) -> Bool {

@@ -31,16 +31,7 @@ struct SendCommandTests {
             "dirty.json": Fixtures.recommendationsJob.replacingOccurrences(of: "\"Advanced\"", with: "\"advanced\""),
             "warning.json": Fixtures.recommendationsJob.replacingOccurrences(of: "churn-load-test", with: "churn-load-test-with-a-name-longer-than-forty-characters"),
         ])
-        environment = [
-            "HOME": folder.path + "/home",
-            "AWS_CONFIG_FILE": folder.path + "/home/config",
-            "AWS_SHARED_CREDENTIALS_FILE": folder.path + "/home/credentials",
-            "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE",
-            "AWS_SECRET_ACCESS_KEY": Fixtures.secret,
-            "AWS_SESSION_TOKEN": Fixtures.token,
-            "AWS_REGION": "us-east-1",
-            "NO_COLOR": "1",
-        ]
+        environment = Fixtures.environment(in: folder)
     }
 
     func run(_ arguments: [String], env: [String: String] = [:]) throws -> ReqLintBinary.Run {

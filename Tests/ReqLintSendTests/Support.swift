@@ -118,6 +118,23 @@ final class SleepRecorder: @unchecked Sendable {
 }
 
 /// A temporary folder with files, removed at deinit.
+extension Fixtures {
+    /// The environment `reqlint send` runs with in the end-to-end tests: shared files inside
+    /// `folder`, example keys and token, a region, no colour.
+    static func environment(in folder: TemporaryFolder) -> [String: String] {
+        [
+            "HOME": folder.path + "/home",
+            "AWS_CONFIG_FILE": folder.path + "/home/config",
+            "AWS_SHARED_CREDENTIALS_FILE": folder.path + "/home/credentials",
+            "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE",
+            "AWS_SECRET_ACCESS_KEY": secret,
+            "AWS_SESSION_TOKEN": token,
+            "AWS_REGION": "us-east-1",
+            "NO_COLOR": "1",
+        ]
+    }
+}
+
 final class TemporaryFolder {
     let path: String
 
