@@ -18,4 +18,6 @@ extension RequestDocumentReader {
         result.diagnostics = (result.diagnostics + parsed.diagnostics).sorted(by: Diagnostic.sourceOrder)
         return result
     }
+
+    static func yamlTopLevelNames(_ bytes: [UInt8]) -> [String] { YAMLRequestDocument.topLevelNames(bytes) }
 }

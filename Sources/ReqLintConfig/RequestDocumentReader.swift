@@ -11,4 +11,13 @@ public enum RequestDocumentReader {
         guard isYAML(path) else { return linter.lint(bytes, operation: operation) }
         return lintYAML(bytes, linter: linter, operation: operation)
     }
+
+    /// Whether a document that did not parse, or whose top level is not an object, is still
+    /// recognisably a request document: its top-level member names (read tolerantly) name an
+    /// operation. A folder walk and `--skip-non-requests` report such a file and skip others
+    /// (a `tsconfig.json` with comments, an empty file, a list) with a note.
+    public static func looksLikeRequest(_ bytes: [UInt8], path: String, registry: OperationRegistry) -> Bool {
+        let names = isYAML(path) ? yamlTopLevelNames(bytes) : TolerantScanner(bytes).rootKeys()
+        return registry.guess(topLevelNames: names) != nil
+    }
 }

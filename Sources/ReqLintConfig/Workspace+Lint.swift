@@ -161,8 +161,20 @@ extension Workspace {
         let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
         let operation = requested ?? configuration.operation(for: relative)
         var result = RequestDocumentReader.lint(bytes, path: input.path, linter: resolved.linter, operation: operation)
-        if result.status == .unknownOperation, !input.explicit {
-            return (nil, "skipped \(DisplayText.escaped(input.path)): not a request document of a known operation", 0)
+        if !input.explicit, operation == nil {
+            // A walk (and pre-commit's --skip-non-requests) reports only request documents: a
+            // file that does not parse, or is not an object, counts only when what can be read
+            // of it names an operation.
+            let shown = DisplayText.escaped(input.path)
+            switch result.status {
+            case .unknownOperation:
+                return (nil, "skipped \(shown): not a request document of a known operation", 0)
+            case .unparseable where !RequestDocumentReader.looksLikeRequest(bytes, path: input.path, registry: resolved.linter.registry):
+                return (nil, "skipped \(shown): not a request document (it does not parse, and its top-level names are no operation's)", 0)
+            case .checked where result.operation == nil:
+                return (nil, "skipped \(shown): not a request document (its top level is not an object)", 0)
+            default: break
+            }
         }
         result.diagnostics = configuration.applyingRuleSettings(result.diagnostics)
         if let modelUpdateAdvice { result.diagnostics = result.diagnostics.map { $0.addingModelUpdateAdvice(modelUpdateAdvice) } }

@@ -198,12 +198,7 @@ public struct DocumentAnalyzer: Sendable {
     /// The operation of a document that does not parse, told from the top-level member names
     /// a tolerant scan finds (through the core's own detection).
     public func guessOperation(_ bytes: [UInt8]) -> OperationID? {
-        let names = TolerantScanner(bytes).rootKeys()
-        guard !names.isEmpty else { return nil }
-        let skeleton = JSONValue.object(names.map { ($0, JSONValue.integer(0)) }).serialized()
-        let document = JSONParser.parse(skeleton)
-        if case let .operation(id) = registry.detect(document), implausibility(document, id) == nil { return id }
-        return nil
+        registry.guess(topLevelNames: TolerantScanner(bytes).rootKeys())
     }
 
     /// How an editor user checks against a newer model.

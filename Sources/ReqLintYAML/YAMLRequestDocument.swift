@@ -89,3 +89,34 @@ public enum YAMLRequestDocument {
         Diagnostic(rule: .syntax, message: message, pointer: .root, range: range)
     }
 }
+
+extension YAMLRequestDocument {
+    /// The member names at the top level of a YAML document that may not parse: every line
+    /// that starts at column 0 with `name:` (plain, or in single or double quotes). What a
+    /// walk needs to tell a broken request document from some other broken YAML file.
+    public static func topLevelNames(_ bytes: [UInt8]) -> [String] {
+        var names: [String] = []
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            guard let first = line.first else { continue }
+            var name: ArraySlice<UInt8>
+            var rest: ArraySlice<UInt8>
+            if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+                guard let close = line.dropFirst().firstIndex(of: first) else { continue }
+                name = line[(line.startIndex + 1) ..< close]
+                rest = line[(close + 1)...]
+            } else {
+                guard (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z") || first == UInt8(ascii: "_"),
+                      let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
+                name = line[line.startIndex ..< colon]
+                rest = line[colon...]
+                while name.last == UInt8(ascii: " ") { name = name.dropLast() }
+            }
+            while rest.first == UInt8(ascii: " ") { rest = rest.dropFirst() }
+            guard rest.first == UInt8(ascii: ":") else { continue }
+            let after = rest.dropFirst().first
+            guard after == nil || after == UInt8(ascii: " ") || after == UInt8(ascii: "\r") || after == UInt8(ascii: "\t") else { continue }
+            if let text = String(validating: name, as: UTF8.self), !text.isEmpty { names.append(text) }
+        }
+        return names
+    }
+}

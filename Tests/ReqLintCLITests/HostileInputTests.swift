@@ -128,7 +128,8 @@ struct HostileInputTests {
             "bom-clean.json": [0xEF, 0xBB, 0xBF] + CLITests.clean, "double-bom.json": [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + CLITests.clean,
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try Self.bounded(["lint", "--format", "json", "."], in: directory)
+        // A walk skips files that are not recognisably requests: the operation is given.
+        let run = try Self.bounded(["lint", "--format", "json", "--operation", "sagemaker:CreateInferenceRecommendationsJob", "."], in: directory)
         Self.expectBounded(run, status: 2)
         try Self.expectCleanStillClean(run)
         #expect(try Self.messages(run, "empty.json") == ["syntax: empty document: expected a JSON object"])
@@ -150,7 +151,8 @@ struct HostileInputTests {
             "latin1-outside-string.json": [0x7B, 0xE9, 0x7D],
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try Self.bounded(["lint", "--format", "json", "."], in: directory)
+        // A walk skips files that are not recognisably requests: the operation is given.
+        let run = try Self.bounded(["lint", "--format", "json", "--operation", "sagemaker:CreateInferenceRecommendationsJob", "."], in: directory)
         Self.expectBounded(run, status: 2)
         try Self.expectCleanStillClean(run)
         for name in ["ff.json", "overlong-slash.json", "overlong-nul.json", "surrogate.json", "beyond-10ffff.json", "latin1-outside-string.json"] {
@@ -168,7 +170,8 @@ struct HostileInputTests {
             "escaped-nul.json": Array((Self.request + #"{}, "JobDescription": "a\u0000b"}"#).utf8),
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try Self.bounded(["lint", "--format", "json", "."], in: directory)
+        // A walk skips files that are not recognisably requests: the operation is given.
+        let run = try Self.bounded(["lint", "--format", "json", "--operation", "sagemaker:CreateInferenceRecommendationsJob", "."], in: directory)
         Self.expectBounded(run, status: 2)
         try Self.expectCleanStillClean(run)
         #expect(try Self.messages(run, "nul-in-string.json") == ["syntax: control character U+0000 inside a string must be escaped: escape it as \\u0000"])

@@ -197,7 +197,8 @@ struct WorkflowTests {
     @Test func yamlDocumentsAreLintedWithExactPositions() throws {
         let directory = try Self.workspace([
             "requests/job.yaml": "JobName: ok\nJobType: default   # wrong case\nRoleArn: arn:aws:iam::123456789012:role/R\nInputConfig:\n  JobDurationInSeconds: 20000\nTags:\n  - Key: team\n    Value: no\n",
-            "requests/broken.yml": "JobName: [unclosed\n",
+            // Broken, but recognisably a request (two of the operation's names): reported.
+            "requests/broken.yml": "JobName: [unclosed\nJobType: Default\n",
         ])
         let run = try CLI.run(["lint", "requests"], in: directory)
         #expect(run.status == 2)
@@ -272,4 +273,45 @@ enum RulePackPaths {
         guard process.terminationStatus == 0, !path.isEmpty else { return nil }
         return path + "/data/sagemaker/2017-07-24/service-2.json.gz"
     }()
+}
+
+/// Files that are not request documents never block a walk or a pre-commit run (issue: a
+/// `tsconfig.json` with comments failed every commit); a broken request document still does.
+struct NonRequestFileTests {
+    static let files: [String: String] = [
+        "tsconfig.json": "{\n  // comments are fine for TypeScript\n  \"compilerOptions\": {\"strict\": true,},\n}\n",
+        ".vscode/settings.json": "{\"editor.tabSize\": 2, // a comment\n}",
+        "empty.json": "",
+        "list.json": "[1, 2, 3]",
+        "package.json": "{\"name\": \"x\", \"version\": \"1.0.0\"}",
+        "docker-compose.yml": "services:\n  web:\n    image: nginx\n    ports: [80:80\n",
+        "template.yaml": "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: !Ref X\n",
+        "requests/ok.json": #"{"JobName":"ok","JobType":"Default","RoleArn":"arn:aws:iam::123456789012:role/R","InputConfig":{}}"#,
+    ]
+
+    @Test func aWalkSkipsThemWithANote() throws {
+        let directory = try CLITests.temporaryDirectory(Self.files.mapValues { Array($0.utf8) }.merging([".git/HEAD": []]) { $1 })
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try CLITests.run(["lint", "."], in: directory)
+        #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+        #expect(run.stdout.isEmpty, "\(run.stdout)")
+        for name in ["tsconfig.json", "empty.json", "list.json", "package.json", "docker-compose.yml"] {
+            #expect(run.stderr.contains("skipped \(name): not a request document"), "\(name): \(run.stderr)")
+        }
+    }
+
+    /// As pre-commit passes staged files: named, with --skip-non-requests.
+    @Test func preCommitStyleArgumentsSkipThem() throws {
+        var files = Self.files
+        files["requests/broken.json"] = #"{"JobName": "x", "JobType": "Default",, }"#
+        let directory = try CLITests.temporaryDirectory(files.mapValues { Array($0.utf8) }.merging([".git/HEAD": []]) { $1 })
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let names = Self.files.keys.sorted()
+        let clean = try CLITests.run(["lint", "--force-exclude", "--skip-non-requests"] + names, in: directory)
+        #expect(clean.status == 0, "\(clean.stdout) \(clean.stderr)")
+        let broken = try CLITests.run(["lint", "--force-exclude", "--skip-non-requests"] + names + ["requests/broken.json"], in: directory)
+        #expect(broken.status == 2)
+        #expect(broken.stdout.hasPrefix("requests/broken.json:1:39: error: unexpected ','"), "\(broken.stdout)")
+        #expect(broken.stdout.split(separator: "\n").count == 1, "\(broken.stdout)")
+    }
 }

@@ -111,6 +111,16 @@ public struct OperationRegistry: Sendable {
         case unknown
     }
 
+    /// The operation of a document that does not parse, told from its top-level member names
+    /// (found by a tolerant scan: ``TolerantScanner/rootKeys()`` for JSON), with the same rules
+    /// as ``detect(_:)``; `nil` when they name no single operation.
+    public func guess(topLevelNames names: [String]) -> OperationID? {
+        guard !names.isEmpty else { return nil }
+        let skeleton = JSONParser.parse(JSONValue.object(names.map { ($0, JSONValue.integer(0)) }).serialized())
+        if case let .operation(id) = detect(skeleton) { return id }
+        return nil
+    }
+
     /// Tells the operation of `document` from the names of its top-level members: the
     /// operation whose input has the most of them, if exactly one has the most, they are at
     /// least two, and more than half of the document's members (so neither `{"name": …}` nor

@@ -1,4 +1,3 @@
-import ReqLintCore
 
 /// Where a cursor is in a JSON document, structurally.
 public struct CursorContext: Sendable, Equatable {
