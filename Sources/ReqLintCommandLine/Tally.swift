@@ -30,15 +30,34 @@ package struct Tally {
 
     package init() {}
 
+    /// Counts a report: every error and warning it prints (a configuration file's too), and
+    /// its file as checked or as not checkable. `counted: false` is for a configuration
+    /// file's report, which is no linted file.
     package mutating func add(_ report: FileReport, failLevel: Severity, counted: Bool = true) {
+        errors += report.count(.error)
+        warnings += report.count(.warning)
         if counted {
-            files += 1
-            errors += report.count(.error)
-            warnings += report.count(.warning)
-            if report.failed { failed += 1 }
+            if report.failed { failed += 1 } else { files += 1 }
         }
         anyFailed = anyFailed || report.failed
         atFailLevel = atFailLevel || report.diagnostics.contains { $0.diagnostic.severity >= failLevel }
+    }
+
+    /// A warning printed outside any report (a baseline that matched nothing).
+    package mutating func addWarning(failLevel: Severity) {
+        warnings += 1
+        atFailLevel = atFailLevel || .warning >= failLevel
+    }
+
+    /// The summary line: what was checked and found, each count of what was printed.
+    package func summary(seconds: String) -> String {
+        func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        var summary = "reqlint: \(plural(files, "file")) checked, \(plural(errors, "error")), \(plural(warnings, "warning"))"
+        if failed > 0 { summary += ", \(plural(failed, "file")) could not be checked" }
+        if suppressed > 0 { summary += ", \(suppressed) suppressed" }
+        if accepted > 0 { summary += ", \(accepted) in the baseline" }
+        if skipped > 0 { summary += ", \(skipped) skipped" }
+        return summary + " in \(seconds)"
     }
 }
 

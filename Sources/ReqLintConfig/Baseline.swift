@@ -6,64 +6,81 @@ import ReqLintReport
 /// A finding is keyed by its file, rule and JSON pointer — not its line or message — so
 /// reformatting a file does not turn old findings into new ones; a key counts as many
 /// findings as the baseline recorded, so a second identical problem at the same pointer is
-/// still new.
+/// still new. Files are named relative to the baseline file's own folder (version 2), so the
+/// same baseline matches whichever folder reqlint runs from.
 public struct Baseline: Sendable {
     /// How many findings of each key are accepted.
     public private(set) var counts: [String: Int] = [:]
+    /// The absolute folder that paths in the baseline are relative to.
+    public let folder: String
+    /// The files (relative to ``folder``) the baseline lists findings for.
+    public private(set) var listedFiles: Set<String> = []
+    /// How many findings it accepted so far, and how many it lists for the files filtered.
+    public private(set) var accepted = 0
+    public private(set) var listedForFiltered = 0
+    private var filtered: Set<String> = []
 
-    public init() {}
+    /// An empty baseline that will be written to (or was read from) the file at absolute `path`.
+    public init(path: String) { folder = FileSystem.parent(path) }
 
-    static func key(path: String, _ diagnostic: Diagnostic) -> String {
-        var relative = path
-        while relative.hasPrefix("./") { relative.removeFirst(2) }
-        return relative + "\u{0}" + diagnostic.rule.rawValue + "\u{0}" + diagnostic.pointer.description
+    /// The path of a file (absolute) as the baseline names it.
+    func name(_ absolutePath: String) -> String {
+        FileSystem.relative(absolutePath, to: folder) ?? absolutePath
     }
 
-    /// The baseline of everything in `reports`.
-    public init(recording reports: [FileReport]) {
-        for report in reports {
-            for located in report.diagnostics { counts[Self.key(path: report.path, located.diagnostic), default: 0] += 1 }
-        }
+    static func key(_ name: String, _ diagnostic: Diagnostic) -> String {
+        name + "\u{0}" + diagnostic.rule.rawValue + "\u{0}" + diagnostic.pointer.description
     }
 
-    /// The baseline file's contents.
-    public func serialized(_ reports: [FileReport]) -> String {
+    /// The baseline file's contents for `reports`, each with the absolute path of its file.
+    public func serialized(_ reports: [(report: FileReport, absolutePath: String)]) -> String {
         var findings: [JSONValue] = []
-        for report in reports {
+        for (report, absolutePath) in reports {
             for located in report.diagnostics {
                 let d = located.diagnostic
                 findings.append(.object([
-                    ("path", .string(report.path)), ("rule", .string(d.rule.rawValue)),
+                    ("path", .string(name(absolutePath))), ("rule", .string(d.rule.rawValue)),
                     ("pointer", .string(d.pointer.description)), ("message", .string(d.message)),
                 ]))
             }
         }
-        return JSONValue.object([("version", .integer(1)), ("findings", .array(findings))]).serialized(pretty: true)
+        return JSONValue.object([
+            ("version", .integer(2)),
+            ("paths", .string("relative to this file's folder")),
+            ("findings", .array(findings)),
+        ]).serialized(pretty: true)
     }
 
-    /// Reads a baseline file.
-    public init(bytes: [UInt8]) throws {
+    /// Reads the baseline file at absolute `path` with contents `bytes`. Version 1 files
+    /// (paths relative to where reqlint ran) are read as relative to the file's folder.
+    public init(bytes: [UInt8], path: String) throws {
+        self.init(path: path)
         let document = JSONParser.parse(bytes)
         guard let root = document.root, let findings = document.value(at: root)["findings"]?.arrayValue else {
-            throw ReqLintError("not a reqlint baseline: expected {\"version\":1,\"findings\":[...]}")
+            throw ReqLintError("not a reqlint baseline: expected {\"version\":2,\"findings\":[...]}")
         }
         for finding in findings {
             guard let path = finding["path"]?.stringValue, let rule = finding["rule"]?.stringValue,
                   let pointer = finding["pointer"]?.stringValue else {
                 throw ReqLintError("not a reqlint baseline: each finding needs path, rule and pointer")
             }
-            var relative = path
-            while relative.hasPrefix("./") { relative.removeFirst(2) }
-            counts[relative + "\u{0}" + rule + "\u{0}" + pointer, default: 0] += 1
+            let file = name(FileSystem.absolute(path, from: folder))
+            listedFiles.insert(file)
+            counts[file + "\u{0}" + rule + "\u{0}" + pointer, default: 0] += 1
         }
     }
 
-    /// `report` without the findings the baseline accepts (each accepted once).
-    public mutating func filter(_ report: FileReport) -> (report: FileReport, accepted: Int) {
+    /// `report` (of the file at `absolutePath`) without the findings the baseline accepts
+    /// (each accepted once).
+    public mutating func filter(_ report: FileReport, absolutePath: String) -> (report: FileReport, accepted: Int) {
+        let file = name(absolutePath)
+        if listedFiles.contains(file), filtered.insert(file).inserted {
+            listedForFiltered += counts.filter { $0.key.hasPrefix(file + "\u{0}") }.values.reduce(0, +)
+        }
         var kept: [LocatedDiagnostic] = []
         var accepted = 0
         for located in report.diagnostics {
-            let key = Self.key(path: report.path, located.diagnostic)
+            let key = Self.key(file, located.diagnostic)
             if let count = counts[key], count > 0 {
                 counts[key] = count - 1
                 accepted += 1
@@ -71,8 +88,16 @@ public struct Baseline: Sendable {
                 kept.append(located)
             }
         }
+        self.accepted += accepted
         var filtered = report
         filtered.diagnostics = kept
         return (filtered, accepted)
+    }
+
+    /// A warning when the baseline lists findings for the files linted and accepted none of
+    /// them (it was written for other paths, or every listed problem was fixed).
+    public var unmatchedWarning: String? {
+        guard accepted == 0, listedForFiltered > 0 else { return nil }
+        return "the baseline lists \(listedForFiltered) finding\(listedForFiltered == 1 ? "" : "s") for the files linted and matched none of them: they were fixed, or the baseline was written for other paths (it names files relative to its own folder, \(folder))"
     }
 }

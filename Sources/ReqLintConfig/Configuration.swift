@@ -46,6 +46,8 @@ public struct Configuration: Sendable {
     /// Newer botocore service models to use instead of the bundled packs (absolute paths).
     public var models: [String] = []
     public var suppressions: [Suppression] = []
+    /// The baseline file (absolute path) used when the command line names none.
+    public var baseline: String?
     /// Where each top-level key was set (`path:line:column`); absent keys are defaults.
     public var origins: [String: String] = [:]
 
@@ -53,7 +55,7 @@ public struct Configuration: Sendable {
     public init(directory: String) { self.directory = directory }
 
     /// The top-level keys a configuration may have.
-    public static let keys = ["version", "include", "exclude", "operations", "rules", "fail-level", "rule-paths", "model", "suppressions"]
+    public static let keys = ["version", "include", "exclude", "operations", "rules", "fail-level", "rule-paths", "model", "suppressions", "baseline"]
 
     /// The operation configured for the file at `relativePath`, if any.
     public func operation(for relativePath: String) -> OperationID? {

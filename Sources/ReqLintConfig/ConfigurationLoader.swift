@@ -90,19 +90,20 @@ public enum ConfigurationLoader {
                     guard let id = reader.scalar(idNode) else { continue }
                     let rulePointer = pointer.appending(id)
                     if !knownRules.contains(RuleID(id)) {
-                        let near = knownRules.map(\.rawValue).filter { $0.hasSuffix(id) || id.hasSuffix($0.split(separator: "/").last.map(String.init) ?? $0) }
-                        reader.error(idNode, "unknown rule \"\(id)\"" + (near.isEmpty ? "; see `reqlint rules`" : "; did you mean \(near.sorted().joined(separator: ", "))?"), pointer: rulePointer)
+                        reader.error(idNode, "unknown rule \"\(id)\"" + Self.nearestRule(id, knownRules), pointer: rulePointer)
                         continue
                     }
                     guard let text = reader.scalar(settingNode), let setting = Configuration.RuleSetting(rawValue: text) else {
-                        reader.error(settingNode, "a rule is set to off, info, warning or error", pointer: rulePointer)
+                        reader.error(settingNode, "\(Self.quoted(reader.scalar(settingNode))) is not a rule setting: a rule is set to off, info, warning or error"
+                                     + Self.didYouMean(reader.scalar(settingNode), Configuration.RuleSetting.allCases.map(\.rawValue)), pointer: rulePointer)
                         continue
                     }
                     configuration.rules[RuleID(id)] = setting
                 }
             case "fail-level":
                 guard let text = reader.scalar(value), let level = Severity(rawValue: text) else {
-                    reader.error(value, "fail-level is error, warning or info", pointer: pointer)
+                    reader.error(value, "\(Self.quoted(reader.scalar(value))) is not a fail level: fail-level is error, warning or info"
+                                 + Self.didYouMean(reader.scalar(value), Severity.allCases.map(\.rawValue)), pointer: pointer)
                     continue
                 }
                 configuration.failLevel = level
@@ -110,6 +111,12 @@ public enum ConfigurationLoader {
                 configuration.rulePaths = reader.strings(value, pointer).map { absolute($0, in: directory) }
             case "model":
                 configuration.models = reader.strings(value, pointer).map { absolute($0, in: directory) }
+            case "baseline":
+                guard let text = reader.scalar(value), !text.isEmpty else {
+                    reader.error(value, "baseline is the path of a baseline file (written by --write-baseline), relative to this file", pointer: pointer)
+                    continue
+                }
+                configuration.baseline = absolute(text, in: directory)
             case "suppressions":
                 guard let list = reader.sequence(value) else {
                     reader.error(value, "suppressions is a list of {files, rule, pointer, reason}", pointer: pointer)
@@ -122,10 +129,32 @@ public enum ConfigurationLoader {
                 }
             default:
                 let near = Configuration.keys.first { $0.replacingAll("-", "") == key.lowercased().replacingAll("-", "").replacingAll("_", "") }
+                    ?? Suggestions.closest(to: key, in: Configuration.keys)
                 reader.error(keyNode, "unknown key \"\(key)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? "; expected one of \(Configuration.keys.joined(separator: ", "))"), pointer: pointer)
             }
         }
         return Loaded(configuration: configuration, diagnostics: reader.diagnostics, bytes: bytes)
+    }
+
+    /// A value as a message quotes it: `"warn"` (or "an empty value").
+    static func quoted(_ value: String?) -> String {
+        guard let value, !value.isEmpty else { return "an empty value" }
+        return "\"" + DisplayText.abbreviated(value) + "\""
+    }
+
+    /// `; did you mean "x"?` for the nearest of `candidates`, or nothing.
+    static func didYouMean(_ value: String?, _ candidates: [String]) -> String {
+        guard let value, let near = Suggestions.closest(to: value, in: candidates) else { return "" }
+        return "; did you mean \"\(near)\"?"
+    }
+
+    /// The nearest known rule ids to a mistyped one (by edit distance, or a shared last part:
+    /// `phase-initial-users` for `sagemaker/phase-initial-users`).
+    static func nearestRule(_ id: String, _ known: Set<RuleID>) -> String {
+        let ids = known.map(\.rawValue).sorted()
+        var near = ids.filter { $0.hasSuffix("/" + id) || id.hasSuffix("/" + ($0.split(separator: "/").last.map(String.init) ?? $0)) }
+        if near.isEmpty, let closest = Suggestions.closest(to: id, in: ids) { near = [closest] }
+        return near.isEmpty ? "; see the rule list (reqlint rules)" : "; did you mean \(near.map { "\"\($0)\"" }.joined(separator: ", "))?"
     }
 
     /// `path` made absolute against `directory`.
@@ -221,7 +250,7 @@ struct Reader {
             case "rule":
                 rule = text
                 if let text, !knownRules.contains(RuleID(text)) {
-                    error(value, "unknown rule \"\(text)\"; see `reqlint rules`", pointer: pointer.appending("rule"))
+                    error(value, "unknown rule \"\(text)\"" + ConfigurationLoader.nearestRule(text, knownRules), pointer: pointer.appending("rule"))
                     ok = false
                 }
             case "pointer":
@@ -231,7 +260,7 @@ struct Reader {
                 }
             case "reason": reason = text
             default:
-                error(keyNode, "unknown key \"\(key)\" in a suppression; expected files, rule, pointer, reason", pointer: pointer.appending(key))
+                error(keyNode, "unknown key \"\(key)\" in a suppression" + (Suggestions.closest(to: key, in: ["files", "rule", "pointer", "reason"]).map { "; did you mean \"\($0)\"?" } ?? "; expected files, rule, pointer, reason"), pointer: pointer.appending(key))
                 ok = false
             }
         }

@@ -119,22 +119,37 @@ struct Lint: ParsableCommand {
             Terminal.error("reqlint: cannot read the configuration \(config)")
             throw ExitCode(2)
         }
-        var baselineFilter: Baseline?
-        if let baseline {
-            guard case let .success(bytes) = FileSystem.read(baseline) else {
-                Terminal.error("reqlint: cannot read the baseline \(baseline)")
-                throw ExitCode(2)
-            }
-            do { baselineFilter = try Baseline(bytes: bytes) } catch {
-                Terminal.error("reqlint: \(baseline): \(error)")
-                throw ExitCode(2)
-            }
-        }
-
         var plan = workspace.plan(paths, stdinName: stdinFilename, stdin: { FileSystem.readStandardInput() }, forceExclude: forceExclude,
                                   rawArguments: RawArguments.nonUTF8())
         if skipNonRequests {
             for index in plan.inputs.indices { plan.inputs[index].explicit = false }
+        }
+        // A configuration with errors stops the run before any file is linted: its findings
+        // would not be the ones the user configured.
+        let configurationErrors = workspace.configurations.compactMap(\.report).filter { report in
+            report.diagnostics.contains { $0.diagnostic.severity == .error }
+        }
+        if !configurationErrors.isEmpty {
+            var tally = Tally()
+            for report in configurationErrors { tally.add(report, failLevel: .error, counted: false) }
+            Terminal.output(render(format, configurationErrors, failLevel: .error, color: color.enabled(for: 1), models: workspace.modelProvenance))
+            if !quiet { Terminal.error("reqlint: the configuration has errors; nothing was linted (\(tally.errors) error\(tally.errors == 1 ? "" : "s"))") }
+            throw ExitCode(2)
+        }
+        // The baseline: --baseline, else the configuration's `baseline:` (not while writing one).
+        var baselineFilter: Baseline?
+        let baselinePath = baseline.map { FileSystem.absolute($0) }
+            ?? (writeBaseline == nil ? workspace.configurations.lazy.compactMap(\.configuration.baseline).first : nil)
+        if let baselinePath {
+            let shown = baseline ?? baselinePath
+            guard case let .success(bytes) = FileSystem.read(baselinePath) else {
+                Terminal.error("reqlint: cannot read the baseline \(shown)")
+                throw ExitCode(2)
+            }
+            do { baselineFilter = try Baseline(bytes: bytes, path: baselinePath) } catch {
+                Terminal.error("reqlint: \(shown): \(error)")
+                throw ExitCode(2)
+            }
         }
         var writeFailed = false
         if fix { writeFailed = try !applyFixes(plan, workspace: workspace, operation: requested) }
@@ -145,6 +160,7 @@ struct Lint: ParsableCommand {
         // the other formats, extra outputs and baselines need the whole run.
         let streaming = (format == .text || format == .github) && output.isEmpty && writeBaseline == nil
         var reports: [FileReport] = []
+        var absolutePaths: [String] = []  // of `reports`, for --write-baseline
         var tally = Tally()
         let chunk = 512
         var start = 0
@@ -152,7 +168,8 @@ struct Lint: ParsableCommand {
             let slice = Array(plan.inputs[start ..< min(start + chunk, plan.inputs.count)])
             start += chunk
             var chunkReports: [FileReport] = []
-            for result in LintRun.run(slice, workspace: workspace, operation: requested, jobs: jobs) {
+            var chunkPaths: [String] = []
+            for (input, result) in zip(slice, LintRun.run(slice, workspace: workspace, operation: requested, jobs: jobs)) {
                 if let note = result.note {
                     tally.skipped += 1
                     if !quiet { Terminal.error("reqlint: \(note)") }
@@ -160,17 +177,19 @@ struct Lint: ParsableCommand {
                 tally.suppressed += result.suppressed
                 guard var report = result.report else { continue }
                 if baselineFilter != nil {
-                    let filtered = baselineFilter!.filter(report)
+                    let filtered = baselineFilter!.filter(report, absolutePath: input.absolutePath)
                     report = filtered.report
                     tally.accepted += filtered.accepted
                 }
                 tally.add(report, failLevel: failLevel)
                 chunkReports.append(report)
+                chunkPaths.append(input.absolutePath)
             }
             if streaming {
                 Terminal.output(render(format, chunkReports, failLevel: failLevel, color: useColor, models: workspace.modelProvenance))
             } else {
                 reports += chunkReports
+                absolutePaths += chunkPaths
             }
         }
         let configurationReports = workspace.configurationReports()
@@ -191,21 +210,22 @@ struct Lint: ParsableCommand {
                     writeFailed = true
                 }
             }
-            if let writeBaseline, let error = FileSystem.replace(Baseline().serialized(reports), at: writeBaseline) {
+            if let writeBaseline, let error = FileSystem.replace(Baseline(path: FileSystem.absolute(writeBaseline))
+                .serialized(Array(zip(reports, absolutePaths))), at: writeBaseline) {
                 Terminal.error("reqlint: \(error)")
                 writeFailed = true
             }
         }
 
-        if !quiet {
-            let files = tally.files
-            var summary = "reqlint: \(files) file\(files == 1 ? "" : "s") checked, \(tally.errors) error\(tally.errors == 1 ? "" : "s"), \(tally.warnings) warning\(tally.warnings == 1 ? "" : "s")"
-            if tally.failed > 0 { summary += ", \(tally.failed) file\(tally.failed == 1 ? "" : "s") could not be checked" }
-            if tally.suppressed > 0 { summary += ", \(tally.suppressed) suppressed" }
-            if tally.accepted > 0 { summary += ", \(tally.accepted) in the baseline" }
-            if tally.skipped > 0 { summary += ", \(tally.skipped) skipped" }
-            summary += " in \(Clock.seconds(since: started))"
-            Terminal.error(summary)
+        if let warning = baselineFilter?.unmatchedWarning {
+            Terminal.error("reqlint: warning: \(warning)")
+            tally.addWarning(failLevel: failLevel)
+        }
+        if !quiet { Terminal.error(tally.summary(seconds: Clock.seconds(since: started))) }
+        if let writeBaseline, !writeFailed, plan.problems.isEmpty {
+            // The baseline is what was asked for: recording findings is no failure.
+            if !quiet { Terminal.error("reqlint: wrote the baseline \(DisplayText.escaped(writeBaseline)) (\(reports.reduce(0) { $0 + $1.diagnostics.count }) findings)") }
+            return
         }
         if tally.anyFailed || !plan.problems.isEmpty || writeFailed { throw ExitCode(2) }
         if tally.atFailLevel { throw ExitCode(1) }

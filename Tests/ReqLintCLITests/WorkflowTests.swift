@@ -41,12 +41,13 @@ struct WorkflowTests {
         #expect(run.status == 2)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:2:3: error: unknown rule \"nosuch\"") })
-        #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:3:9: error: a rule is set to off, info, warning or error") })
-        #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:4:13: error: fail-level is error, warning or info") })
-        #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:5:1: error: unknown key \"exclud\"") })
+        #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:3:9: error: \"loud\" is not a rule setting: a rule is set to off, info, warning or error") })
+        #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:4:13: error: \"fatal\" is not a fail level: fail-level is error, warning or info") })
+        #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:5:1: error: unknown key \"exclud\"; did you mean \"exclude\"?") })
         #expect(lines.contains { $0.hasPrefix(".reqlint.yaml:7:5: error: a suppression needs a reason") })
-        // The request file is still checked.
-        #expect(lines.contains { $0.hasPrefix("ir.json:3:14: error: JobType") })
+        // Nothing is linted under a broken configuration: its findings would not be the ones configured.
+        #expect(!lines.contains { $0.hasPrefix("ir.json") })
+        #expect(run.stderr.contains("the configuration has errors; nothing was linted (5 errors)"), "\(run.stderr)")
     }
 
     @Test func suppressionsNeedAReasonAndStaleOnesAreReported() throws {
@@ -75,7 +76,8 @@ struct WorkflowTests {
     @Test func baselineReportsOnlyNewFindingsAndSurvivesReformatting() throws {
         let directory = try Self.workspace(["ir.json": String(decoding: Self.irDirty, as: UTF8.self)])
         let write = try CLI.run(["lint", "--write-baseline", "baseline.json", "ir.json"], in: directory)
-        #expect(write.status == 1)
+        #expect(write.status == 0, "writing a baseline is what was asked: \(write.stderr)")
+        #expect(write.stderr.contains("wrote the baseline baseline.json (2 findings)"), "\(write.stderr)")
         // Reformat the file: same findings at other positions.
         let minified = String(decoding: Self.irDirty, as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
         try minified.write(to: directory.appendingPathComponent("ir.json"), atomically: true, encoding: .utf8)
@@ -313,5 +315,59 @@ struct NonRequestFileTests {
         #expect(broken.status == 2)
         #expect(broken.stdout.hasPrefix("requests/broken.json:1:39: error: unexpected ','"), "\(broken.stdout)")
         #expect(broken.stdout.split(separator: "\n").count == 1, "\(broken.stdout)")
+    }
+}
+
+/// Baselines follow the repository: written at the root, they match from any folder, and
+/// `.reqlint.yaml` can name one.
+struct BaselineFolderTests {
+    static let dirty = #"{"JobName":"ok","JobType":"default","RoleArn":"arn:aws:iam::123456789012:role/R","InputConfig":{}}"#
+
+    @Test func aBaselineWrittenAtTheRootMatchesFromASubfolder() throws {
+        let directory = try CLITests.temporaryDirectory([".git/HEAD": [], "requests/ir.json": Array(Self.dirty.utf8)])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let write = try CLITests.run(["lint", "--write-baseline", ".reqlint-baseline.json", "requests"], in: directory)
+        #expect(write.status == 0, "\(write.stderr)")
+        let sub = directory.appendingPathComponent("requests")
+        let fromSub = try CLITests.run(["lint", "--baseline", "../.reqlint-baseline.json", "ir.json"], in: sub)
+        #expect(fromSub.status == 0, "\(fromSub.stdout) \(fromSub.stderr)")
+        #expect(fromSub.stderr.contains("1 in the baseline"))
+        // Named in the configuration: used without --baseline, from anywhere below it.
+        try Data("baseline: .reqlint-baseline.json\n".utf8).write(to: directory.appendingPathComponent(".reqlint.yaml"))
+        let configured = try CLITests.run(["lint", "ir.json"], in: sub)
+        #expect(configured.status == 0, "\(configured.stdout) \(configured.stderr)")
+        let root = try CLITests.run(["lint", "requests/ir.json"], in: directory)
+        #expect(root.status == 0, "\(root.stdout) \(root.stderr)")
+    }
+
+    @Test func aBaselineThatMatchesNothingListedSaysSo() throws {
+        let baseline = #"{"version": 2, "findings": [{"path": "ir.json", "rule": "enum", "pointer": "/Other", "message": "m"}]}"#
+        let directory = try CLITests.temporaryDirectory(["ir.json": Array(Self.dirty.utf8), "b.json": Array(baseline.utf8)])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try CLITests.run(["lint", "--baseline", "b.json", "ir.json"], in: directory)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("reqlint: warning: the baseline lists 1 finding for the files linted and matched none of them"), "\(run.stderr)")
+        #expect(run.stderr.contains("1 error, 1 warning"), "\(run.stderr)")
+    }
+}
+
+/// The summary counts what was printed.
+struct SummaryTests {
+    @Test func staleSuppressionsConfigurationWarningsAndUnreadableFilesAreCounted() throws {
+        let directory = try CLITests.temporaryDirectory([
+            ".git/HEAD": [],
+            ".reqlint.yaml": Array("suppressions:\n  - files: \"*.json\"\n    rule: pattern\n    reason: stale\n".utf8),
+            "ok.json": CLITests.clean,
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stale = try CLITests.run(["lint", "ok.json"], in: directory)
+        #expect(stale.stdout.contains("warning: this suppression"))
+        #expect(stale.stderr.contains("1 file checked, 0 errors, 1 warning"), "\(stale.stderr)")
+        let strict = try CLITests.run(["lint", "--fail-level", "warning", "ok.json"], in: directory)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("1 warning"), "\(strict.stderr)")
+        let missing = try CLITests.run(["lint", "missing.json"], in: directory)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("0 files checked, 1 error, 0 warnings, 1 file could not be checked"), "\(missing.stderr)")
     }
 }

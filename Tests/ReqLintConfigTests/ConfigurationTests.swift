@@ -142,7 +142,7 @@ struct ConfigurationLoaderTests {
             return "\(p.line):\(p.column) \(d.message)"
         }
         #expect(found.contains { $0.hasPrefix("2:3 unknown rule \"nope\"") })
-        #expect(found.contains { $0.hasPrefix("3:9 a rule is set to off, info, warning or error") })
+        #expect(found.contains { $0.hasPrefix("3:9 \"maybe\" is not a rule setting: a rule is set to off, info, warning or error") })
         #expect(found.contains { $0.hasPrefix("4:1 unknown key \"fail_level\"; did you mean \"fail-level\"?") })
         #expect(found.contains { $0.hasPrefix("6:13 unknown operation \"sagemaker:Nope\"") })
         #expect(loaded.diagnostics.allSatisfy { $0.rule == "config" && $0.severity == .error })
@@ -172,14 +172,14 @@ struct BaselineTests {
     }
 
     @Test func acceptsEachRecordedFindingOnce() throws {
-        let recorded = [Self.report("./a.json", ["/X", "/X", "/Y"])]
-        var baseline = try Baseline(bytes: Array(Baseline().serialized(recorded).utf8))
-        let (filtered, accepted) = baseline.filter(Self.report("a.json", ["/X", "/X", "/X", "/Y", "/Z"]))
+        let recorded = [(Self.report("./a.json", ["/X", "/X", "/Y"]), "/repo/a.json")]
+        var baseline = try Baseline(bytes: Array(Baseline(path: "/repo/b.json").serialized(recorded).utf8), path: "/repo/b.json")
+        let (filtered, accepted) = baseline.filter(Self.report("a.json", ["/X", "/X", "/X", "/Y", "/Z"]), absolutePath: "/repo/a.json")
         #expect(accepted == 3)
         #expect(filtered.diagnostics.map(\.diagnostic.pointer.description) == ["/X", "/Z"])
     }
 
     @Test func rejectsOtherFiles() {
-        #expect(throws: (any Error).self) { try Baseline(bytes: Array("{\"nope\":1}".utf8)) }
+        #expect(throws: (any Error).self) { try Baseline(bytes: Array("{\"nope\":1}".utf8), path: "/b.json") }
     }
 }
