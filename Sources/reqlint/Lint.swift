@@ -132,7 +132,7 @@ struct Lint: ParsableCommand {
         if !configurationErrors.isEmpty {
             var tally = Tally()
             for report in configurationErrors { tally.add(report, failLevel: .error, counted: false) }
-            Terminal.output(render(format, configurationErrors, failLevel: .error, color: color.enabled(for: 1), models: workspace.modelProvenance))
+            Terminal.output(render(format, configurationErrors, failLevel: .error, color: color.enabled(for: 1), models: workspace.modelProvenance, workspace: workspace))
             if !quiet { Terminal.error("reqlint: the configuration has errors; nothing was linted (\(tally.errors) error\(tally.errors == 1 ? "" : "s"))") }
             throw ExitCode(2)
         }
@@ -201,11 +201,11 @@ struct Lint: ParsableCommand {
             let all = configurationReports + reports
             let fixes = format == .sarif || output.contains(where: { $0.hasPrefix("sarif=") })
                 ? sarifFixes(reports, inputs: plan.inputs, operation: requested) : [:]
-            Terminal.output(render(format, all, failLevel: failLevel, color: useColor, fixes: fixes, models: workspace.modelProvenance))
+            Terminal.output(render(format, all, failLevel: failLevel, color: useColor, fixes: fixes, models: workspace.modelProvenance, workspace: workspace))
             for entry in output {
                 let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
                 if let error = FileSystem.replace(render(Format(rawValue: parts[0])!, all, failLevel: failLevel, color: false, fixes: fixes,
-                                                         models: workspace.modelProvenance), at: parts[1]) {
+                                                         models: workspace.modelProvenance, workspace: workspace), at: parts[1]) {
                     Terminal.error("reqlint: \(error)")
                     writeFailed = true
                 }
@@ -232,17 +232,23 @@ struct Lint: ParsableCommand {
     }
 
     func render(_ format: Format, _ reports: [FileReport], failLevel: Severity, color: Bool,
-                fixes: [String: [SARIFReporter.LocatedFix]] = [:], models: [ModelProvenance] = []) -> String {
+                fixes: [String: [SARIFReporter.LocatedFix]] = [:], models: [ModelProvenance] = [], workspace: Workspace? = nil) -> String {
         switch format {
         case .text: return TextReporter(color: color).report(reports)
         case .json: return JSONReporter(models: models).report(reports)
         case .github: return GitHubReporter().report(reports)
         case .junit: return JUnitReporter(failLevel: failLevel, models: models).report(reports)
         case .sarif:
-            let registry = (try? BundledRules.registry())
+            // Every rule that can have produced a result: the bundled ones and each
+            // configuration's own (`rule-paths`), once each.
+            var seen = Set<RuleID>()
+            var rules: [RuleDescriptor] = []
+            let registries = ((try? BundledRules.registry()).map { [$0] } ?? []) + (workspace?.configurations.map(\.linter.registry) ?? [])
+            for registry in registries {
+                for rule in RuleDocumentation.descriptors(registry) where seen.insert(rule.id).inserted { rules.append(rule) }
+            }
             return SARIFReporter(toolVersion: ReqLint.version, workingDirectory: FileSystem.currentDirectory() + "/",
-                                 rules: registry.map(RuleDocumentation.descriptors) ?? RuleCatalog.modelRules, fixes: fixes,
-                                 models: models).report(reports)
+                                 rules: rules, fixes: fixes, models: models).report(reports)
         }
     }
 }

@@ -69,6 +69,17 @@ public enum RuleCatalog {
                        source: "reqlint"),
     ]
 
+    /// Rules about reqlint's own inputs and answers rather than a request's content: every
+    /// rule id that can appear in output is documented (`reqlint rules`, SARIF rules).
+    public static let toolRules: [RuleDescriptor] = [
+        RuleDescriptor(id: "config", title: "Configuration",
+                       summary: "The configuration file (.reqlint.yaml) must be valid: known keys, rule ids and operations, valid settings, suppressions with a reason. A suppression that matched no finding is a warning, so stale ones get removed.",
+                       source: "reqlint"),
+        RuleDescriptor(id: "service", title: "The service's answer",
+                       summary: "reqlint send: the service rejected the request; a ValidationException that names a member is shown at that member.",
+                       source: "the service's response"),
+    ]
+
     /// The rules of YAML request documents (`--cli-input-yaml`): hazards that JSON does not have.
     public static let yamlRules: [RuleDescriptor] = [
         RuleDescriptor(id: "yaml/alias", title: "YAML anchor or alias",
@@ -89,7 +100,7 @@ public enum RuleCatalog {
     ]
 
     /// Every rule, by id.
-    public static let all: [RuleID: RuleDescriptor] = Dictionary(uniqueKeysWithValues: (modelRules + yamlRules).map { ($0.id, $0) })
+    public static let all: [RuleID: RuleDescriptor] = Dictionary(uniqueKeysWithValues: (modelRules + yamlRules + toolRules).map { ($0.id, $0) })
 
     /// The descriptor of `id`, or a generic one for an id reqlint does not know.
     public static func descriptor(_ id: RuleID) -> RuleDescriptor {
