@@ -111,10 +111,16 @@ public enum QuickFixProvider {
     // MARK: required members
 
     static func requiredFixes(_ diagnostic: Diagnostic, _ document: JSONDocument, _ lookup: ModelLookup) -> [QuickFix] {
-        guard let located = NodeLocator.node(document, exactly: diagnostic.range), !located.isKey,
-              document[located.node].kind == .object,
-              let shape = lookup.shape(at: diagnostic.pointer), shape.kind == .structure else { return [] }
-        let object = located.node
+        // The top level's diagnostic is on its opening brace only: the object is the root.
+        let object: Int32
+        if diagnostic.pointer == .root, let root = document.root {
+            object = root
+        } else if let located = NodeLocator.node(document, exactly: diagnostic.range), !located.isKey {
+            object = located.node
+        } else {
+            return []
+        }
+        guard document[object].kind == .object, let shape = lookup.shape(at: diagnostic.pointer), shape.kind == .structure else { return [] }
         let present = Set(document.members(of: object).map { document.string($0.key) })
         // The diagnostic names the member it is about ("... is missing required member \"X\"").
         guard let name = shape.required.first(where: { !present.contains($0) && diagnostic.message.hasSuffix("\"\($0)\"") }) else {

@@ -164,10 +164,12 @@ struct ShapeValidatorTests {
         }
     }
 
-    @Test func valueRangesCoverTheWholeValue() {
+    @Test func patternFindingsPointAtTheCharacter() {
         let text = "{\"Name\":\"abc\",\n  \"Items\": [\"ok\", \"BAD\"]}"
         let d = Self.linter.lint(Array(text.utf8), operation: Self.pack.id).diagnostics[0]
-        #expect(String(decoding: Array(text.utf8)[d.range.start ..< d.range.end], as: UTF8.self) == "\"BAD\"")
-        #expect(LineTable(Array(text.utf8)).position(of: d.range.start) == .init(line: 2, column: 19))
+        // A pattern that is one character class: the range is the first character it does not allow.
+        #expect(String(decoding: Array(text.utf8)[d.range.start ..< d.range.end], as: UTF8.self) == "B")
+        #expect(LineTable(Array(text.utf8)).position(of: d.range.start) == .init(line: 2, column: 20))
+        #expect(d.message.contains("\"B\" (U+0042) at character 1 is not allowed by its pattern"), "\(d.message)")
     }
 }

@@ -62,7 +62,9 @@ struct LinterParityTests {
         let parents = document.root == nil ? [] : document.parents()
         return result.diagnostics.map { diagnostic in
             var line = "\(diagnostic.rule) \(diagnostic.severity) \(diagnostic.pointer)"
-            if document.root != nil { line += " [\(coverage(diagnostic.range, in: document, parents: parents))]" }
+            // A pattern finding may be on the one character the pattern does not allow, which
+            // YAML can spell differently (escapes, folding): only its value is compared.
+            if document.root != nil, diagnostic.rule != .pattern { line += " [\(coverage(diagnostic.range, in: document, parents: parents))]" }
             for related in diagnostic.related {
                 line += " related \(related.pointer)"
                 if document.root != nil { line += " [\(coverage(related.range, in: document, parents: parents))]" }

@@ -134,6 +134,12 @@ struct ShapeValidator {
         }
         for (member, name) in compiled.required where member < 0 || lastKey[base + member] < 0 {
             report(.required, "\(displayName) is missing required member \"\(name)\"", node)
+            // At the top level, the whole document would be underlined: the opening brace
+            // (in YAML, the first character) is where editors show it best.
+            if path.isEmpty {
+                let start = document[node].range.start
+                diagnostics[diagnostics.count - 1].range = SourceRange(start: start, end: min(start + 1, document[node].range.end))
+            }
         }
         // In source order; of a repeated name only the last value, the one the AWS CLI sends.
         position = first
@@ -221,7 +227,16 @@ struct ShapeValidator {
             switch document.withStringBytes(node, pattern.matches(utf8:)) {
             case .match: break
             case .noMatch:
-                report(.pattern, "\(labelText(label)) must match the pattern \(pattern.javaPattern) in full\(patternHint(document.string(node)))", node)
+                let value = document.string(node)
+                if let (offset, scalar) = firstDisallowed(value, pattern) {
+                    // Name the character, and put the range on it: the pattern is in the rule's help.
+                    let code = "U+" + String(repeating: "0", count: max(0, 4 - String(scalar.value, radix: 16).count)) + String(scalar.value, radix: 16, uppercase: true)
+                    report(.pattern, "\(labelText(label)): \"\(DisplayText.escaped(String(scalar)))\" (\(code)) at character \(offset + 1) is not allowed by its pattern"
+                           + (offset == 0 || offset == value.unicodeScalars.count - 1 ? patternHint(value) : ""), node)
+                    if let range = document.sourceRange(ofCodePoint: offset, inString: node) { diagnostics[diagnostics.count - 1].range = range }
+                } else {
+                    report(.pattern, "\(labelText(label)) must match the pattern \(pattern.javaPattern) in full\(patternHint(value))", node)
+                }
             case let .limitExceeded(reason):
                 report(.pattern, "\(labelText(label)) could not be checked against the pattern \(pattern.javaPattern): the regular expression engine stopped (\(reason)); simplify the value", node)
             }
@@ -235,6 +250,16 @@ struct ShapeValidator {
                 report(.enum, enumMessage(labelText(label), value: value, values: values, shape: shape), node)
             }
         }
+    }
+
+    /// For a pattern that is one character class repeated, the first character of `value`
+    /// that the class does not allow (its code point offset), if any.
+    func firstDisallowed(_ value: String, _ pattern: CompiledPattern) -> (Int, Unicode.Scalar)? {
+        guard let characterClass = pattern.characterClass() else { return nil }
+        for (offset, scalar) in value.unicodeScalars.enumerated() where characterClass.matches(String(scalar)) == .noMatch {
+            return (offset, scalar)
+        }
+        return nil
     }
 
     func patternHint(_ value: String) -> String {
