@@ -284,6 +284,10 @@ extension Lint {
                 unfixable = true // the lint run reports it
                 continue
             }
+            if RequestDocumentReader.isYAML(input.path, bytes: bytes) {
+                note("not fixing \(shown(input)): --fix rewrites JSON files only")
+                continue
+            }
             let configuration = input.configuration.configuration
             let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
             let outcome = Fix.fixAll(bytes, linter: input.configuration.linter, operation: operation ?? configuration.operation(for: relative)) {

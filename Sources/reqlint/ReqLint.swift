@@ -28,6 +28,11 @@ struct ReqLint: ParsableCommand {
         if arguments.count > 1 && arguments[1] == "send" {
             Companion.exec("reqlint-send", arguments: Array(arguments.dropFirst(2)))
         }
+        if arguments.count == 1 {
+            // `reqlint` alone: what `lint` (the default) takes, not the parser's complaint.
+            Terminal.error("reqlint: name the request documents or folders to lint (or - for standard input)\n\n" + Lint.helpMessage(columns: 100))
+            Self.exit(withError: ExitCode(2))
+        }
         if arguments.count == 2 && arguments[1] == "--version" {
             Terminal.output(versionText())
             Self.exit(withError: nil)
