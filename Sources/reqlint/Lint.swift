@@ -81,11 +81,15 @@ struct Lint: ParsableCommand {
     @Flag(name: .long, help: "With --fix: print the fixes as a unified diff and write nothing (exit 0 nothing to fix, 1 fixes shown, 2 a file could not be read or parsed).")
     var dryRun = false
 
+    @Option(name: .long, help: ArgumentHelp("Also lint the paths listed in this file, one per line (or separated by NUL bytes); - reads the list from standard input. For CI scripts with a list of changed files: one run, one report.", valueName: "file"))
+    var filesFrom: String?
+
     @Argument(help: "Request documents or folders; - for standard input.")
-    var paths: [String]
+    var paths: [String] = []
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one file or folder to lint (or - for standard input)") }
+        if paths.isEmpty && filesFrom == nil { throw ValidationError("name at least one file or folder to lint (or - for standard input, or --files-from)") }
+        if filesFrom == "-" && paths.contains("-") { throw ValidationError("standard input cannot be both the list of files (--files-from -) and a document (-)") }
         if let operation, OperationID(operation) == nil {
             throw ValidationError("--operation takes service:Operation, e.g. sagemaker:CreateInferenceExperiment")
         }
@@ -119,8 +123,22 @@ struct Lint: ParsableCommand {
             Terminal.error("reqlint: cannot read the configuration \(config)")
             throw ExitCode(2)
         }
+        var paths = self.paths
+        var rawArguments = RawArguments.nonUTF8()
+        if let filesFrom {
+            let read = filesFrom == "-" ? FileSystem.readStandardInput() : FileSystem.read(filesFrom)
+            guard case let .success(list) = read else {
+                if case let .failure(error) = read { Terminal.error("reqlint: the list of files: \(error)") }
+                throw ExitCode(2)
+            }
+            for raw in PathList.entries(list) {
+                let path = String(decoding: raw, as: UTF8.self)
+                if String(validating: raw, as: UTF8.self) == nil { rawArguments[path] = raw }
+                paths.append(path)
+            }
+        }
         var plan = workspace.plan(paths, stdinName: stdinFilename, stdin: { FileSystem.readStandardInput() }, forceExclude: forceExclude,
-                                  rawArguments: RawArguments.nonUTF8())
+                                  rawArguments: rawArguments)
         if skipNonRequests {
             for index in plan.inputs.indices { plan.inputs[index].explicit = false }
         }
@@ -356,5 +374,19 @@ extension Lint {
             if !found.isEmpty { fixes[report.path] = found }
         }
         return fixes
+    }
+}
+
+/// A list of paths as `--files-from` reads it: NUL-separated when it holds a NUL byte (what
+/// `git diff -z` and `find -print0` write), else one per line (a trailing CR dropped); empty
+/// entries are skipped.
+enum PathList {
+    static func entries(_ bytes: [UInt8]) -> [[UInt8]] {
+        let separator: UInt8 = bytes.contains(0) ? 0 : UInt8(ascii: "\n")
+        return bytes.split(separator: separator, omittingEmptySubsequences: true).compactMap { entry in
+            var entry = Array(entry)
+            if separator != 0, entry.last == UInt8(ascii: "\r") { entry.removeLast() }
+            return entry.isEmpty ? nil : entry
+        }
     }
 }

@@ -371,3 +371,28 @@ struct SummaryTests {
         #expect(missing.stderr.contains("0 files checked, 1 error, 0 warnings, 1 file could not be checked"), "\(missing.stderr)")
     }
 }
+
+/// `--files-from`: one run over a list of changed files, as CI scripts have it, so reports are
+/// not split into batches that overwrite each other.
+struct FilesFromTests {
+    @Test func aListFromAFileOrStandardInputIsOneRunWithOneReport() throws {
+        var files: [String: [UInt8]] = [".git/HEAD": [], ".reqlint.yaml": Array("exclude: [\"*.draft.json\"]\n".utf8)]
+        for i in 0 ..< 300 { files["requests/r\(i).json"] = CLITests.dirty }
+        files["requests/x.draft.json"] = CLITests.dirty
+        let directory = try CLITests.temporaryDirectory(files)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let names = (0 ..< 300).map { "requests/r\($0).json" } + ["requests/x.draft.json"]
+        try Data(names.joined(separator: "\n").utf8).write(to: directory.appendingPathComponent("changed.txt"))
+        let run = try CLITests.run(["lint", "--force-exclude", "--files-from", "changed.txt", "--format", "sarif"], in: directory)
+        #expect(run.status == 1, "\(run.stderr)")
+        let sarif = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let results = ((sarif["runs"] as! [[String: Any]])[0]["results"] as! [[String: Any]])
+        #expect(results.count == 300, "one result per linted file, the excluded draft left out")
+        #expect(run.stderr.contains("300 files checked"), "\(run.stderr)")
+        // NUL-separated from standard input (git diff -z), through a shell pipe.
+        let piped = try HostileInputTests.bounded(["-c", "printf 'requests/r1.json\\0requests/r2.json\\0' | exec '\(CLITests.binary.path)' lint --files-from -"],
+                                                  in: directory, executable: "/bin/sh")
+        #expect(piped.status == 1)
+        #expect(piped.stderr.contains("2 files checked"), "\(piped.stderr)")
+    }
+}
