@@ -5,19 +5,20 @@ import ReqLintYAML
 public enum DocumentSyntax: String, Sendable {
     case json, yaml
 
-    /// The syntax of a document the server lints, from its language id or file name; `nil`
-    /// for every other document (they are left alone).
+    /// The syntax of a document the server lints, from its file name, else its language id;
+    /// `nil` for every other document (they are left alone). The name wins: a client that runs
+    /// one server for several languages (eglot with one entry for JSON and YAML) sends every
+    /// file with the first file's language id, and Emacs 28 opens `.json` files in `js-mode`.
     public static func of(uri: String, languageId: String?) -> DocumentSyntax? {
-        switch languageId?.lowercased() {
-        case "json"?, "jsonc"?: return .json
-        case "yaml"?: return .yaml
-        default: break
-        }
         let path = uri.split(separator: "?").first.map(String.init) ?? uri
         let lower = path.lowercased()
         if lower.hasSuffix(".json") { return .json }
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
-        return nil
+        switch languageId?.lowercased() {
+        case "json"?, "jsonc"?: return .json
+        case "yaml"?: return .yaml
+        default: return nil
+        }
     }
 }
 

@@ -417,4 +417,27 @@ struct ServerTests {
         }
         #expect(elapsed < .seconds(8), "took \(elapsed)")
     }
+
+    /// One server for JSON and YAML (eglot): every file arrives with the first file's language
+    /// id; the file's extension decides.
+    @Test func theFileExtensionWinsOverAContradictingLanguageId() async throws {
+        let client = try TestClient(options: LanguageServer.Options(debounceMilliseconds: 0))
+        try await client.initialize()
+        client.open("file:///w/job.yaml", "JobName: ok\nJobType: default\nRoleArn: arn:aws:iam::123456789012:role/R\nInputConfig: {}\n", language: "json")
+        let yaml = try await client.waitFor { $0["params"]?["uri"] == .string("file:///w/job.yaml") }
+        let codes = yaml["params"]?["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+        #expect(codes == ["enum"], "\(yaml)")
+        let uri = "file:///w/job.json"
+        client.open(uri, Self.dirty, language: "yaml")
+        _ = try await client.waitFor { _ in client.publications(uri).count == 1 }
+        let actions = try await client.request("textDocument/codeAction", .object([
+            ("textDocument", .object([("uri", .string(uri))])), ("range", .object([("start", pos(2, 15)), ("end", pos(2, 15))])),
+            ("context", .object([("diagnostics", .array([]))])),
+        ]))
+        #expect(actions["result"]?.arrayValue?.first?["title"] == .string("Change to \"Default\""), "\(actions)")
+        // Emacs 28 opens .json files in js-mode.
+        client.open("file:///w/other.json", Self.dirty, language: "javascript")
+        let js = try await client.waitFor { $0["params"]?["uri"] == .string("file:///w/other.json") }
+        #expect(js["params"]?["diagnostics"]?.arrayValue?.isEmpty == false)
+    }
 }
