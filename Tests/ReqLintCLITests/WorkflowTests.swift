@@ -396,3 +396,47 @@ struct FilesFromTests {
         #expect(piped.stderr.contains("2 files checked"), "\(piped.stderr)")
     }
 }
+
+/// Paths given as arguments are split off before ArgumentParser (which is quadratic in them):
+/// the split must know every option `lint` declares, and runs must stay linear.
+struct ArgumentSplitTests {
+    /// `reqlint lint --experimental-dump-help`: every option and flag of `lint`, by name.
+    @Test func theSplitKnowsEveryOptionLintDeclares() throws {
+        let run = try CLITests.run(["lint", "--experimental-dump-help"])
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let arguments = (object["command"] as! [String: Any])["arguments"] as! [[String: Any]]
+        var valued = Set<String>(), flags = Set<String>()
+        for argument in arguments {
+            let names = (argument["names"] as? [[String: Any]] ?? []).compactMap { name -> String? in
+                guard let text = name["name"] as? String, let kind = name["kind"] as? String else { return nil }
+                return (kind == "short" ? "-" : "--") + text
+            }
+            switch argument["kind"] as? String {
+            case "option": valued.formUnion(names)
+            case "flag": flags.formUnion(names)
+            default: break
+            }
+        }
+        flags.subtract(["--version", "-h", "--help"])  // handled by ArgumentParser (the split falls back)
+        // The split's table, as printed by its help-free twin in the sources.
+        let source = try String(contentsOf: CLITests.root.appendingPathComponent("Sources/reqlint/LintArguments.swift"), encoding: .utf8)
+        for name in valued { #expect(source.contains("\"\(name)\""), "the split does not know the option \(name)") }
+        for name in flags { #expect(source.contains("\"\(name)\""), "the split does not know the flag \(name)") }
+    }
+
+    @Test func optionsBetweenPathsAndTheDefaultSubcommandParseAsBefore() throws {
+        let directory = try CLITests.temporaryDirectory(["a.json": CLITests.dirty, "-b.json": CLITests.clean])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let mixed = try CLITests.run(["lint", "a.json", "--format=json", "-q", "--", "-b.json"], in: directory)
+        #expect(mixed.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(mixed.stdout.utf8)) as! [String: Any]
+        #expect((object["files"] as! [[String: Any]]).count == 2)
+        #expect(mixed.stderr.isEmpty)
+        let defaulted = try CLITests.run(["a.json", "--format", "github"], in: directory)
+        #expect(defaulted.status == 1)
+        #expect(defaulted.stdout.hasPrefix("::error file=a.json"))
+        let unknown = try CLITests.run(["lint", "--formt", "json", "a.json"], in: directory)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--formt"), "\(unknown.stderr)")
+    }
+}
