@@ -11,7 +11,7 @@ import Darwin
 /// over when a configuration file it read has changed since.
 final class ConfigurationCache: @unchecked Sendable {
     private var workspace: Workspace?
-    /// The linters of configurations with `model:`, by configuration.
+    /// The linters of configurations with `model:` or `rule-paths`, by configuration.
     private var models: [ObjectIdentifier: DocumentConfiguration.Models] = [:]
     /// Configuration files read, with their modification times.
     private var stamps: [String: timespec] = [:]
@@ -30,7 +30,9 @@ final class ConfigurationCache: @unchecked Sendable {
             if stamps[file] == nil { stamps[file] = Self.modified(file) }
         }
         var result = DocumentConfiguration()
-        if !c.models.isEmpty {
+        // A configuration with its own rules (`rule-paths`) or models (`model:`) has its own
+        // linter, as on the command line.
+        if !c.models.isEmpty || !c.rulePaths.isEmpty {
             let key = ObjectIdentifier(resolved)
             if models[key] == nil { models[key] = DocumentConfiguration.Models(linter: resolved.linter) }
             result.models = models[key]

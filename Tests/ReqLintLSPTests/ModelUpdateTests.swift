@@ -104,3 +104,27 @@ struct LSPModelUpdateTests {
         #expect(withModel.diagnostics.isEmpty, "\(withModel.diagnostics.map(\.message))")
     }
 }
+
+/// The editor lints with a configuration's own rules (`rule-paths`), as the command line does.
+struct LSPRulePathsTests {
+    @Test func rulePathsRulesAreReportedInTheEditor() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reqlint-lsp-rules-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("policies"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("rule-paths: [policies/]\n".utf8).write(to: folder.appendingPathComponent(".reqlint.yaml"))
+        try Data("""
+        {"id": "acme/kms-required", "title": "KMS key required", "severity": "error",
+         "operations": ["sagemaker:CreateInferenceExperiment"], "summary": "Shadow tests encrypt with our key.",
+         "source": {"document": "ACME security policy 7", "quote": "All ML storage is encrypted with a customer key."},
+         "checks": [{"kind": "requires", "pointer": "/Type", "equals": "ShadowMode", "present": "/KmsKey", "message": "set KmsKey to the team's KMS key"}]}
+        """.utf8).write(to: folder.appendingPathComponent("policies/kms.json"))
+        let client = try TestClient()
+        try await client.initialize()
+        let uri = "file://" + folder.appendingPathComponent("shadow.json").path
+        client.open(uri, LSPModelUpdateTests.request.replacingOccurrences(of: "ml.q9.2xlarge", with: "ml.m5.xlarge"))
+        _ = try await client.waitFor { _ in !client.publications(uri).isEmpty }
+        let codes = client.publications(uri).last?["params"]?["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+        #expect(codes == ["acme/kms-required"], "\(codes)")
+    }
+}
