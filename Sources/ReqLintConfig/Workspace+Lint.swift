@@ -227,6 +227,7 @@ extension Workspace {
                 }
             }
             if let report { reports.append(report) }
+            reports += resolved.ruleFileReports
         }
         return reports
     }

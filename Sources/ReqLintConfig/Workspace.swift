@@ -46,6 +46,10 @@ public final class Workspace: @unchecked Sendable {
         public let linter: Linter
         /// Problems with the configuration file itself.
         public let report: FileReport?
+        /// Problems of its `rule-paths` files, at their own positions (such a file is not loaded).
+        public var ruleFileReports: [FileReport] = []
+        /// Every report about the configuration: its own, then its rule files'.
+        public var reports: [FileReport] { (report.map { [$0] } ?? []) + ruleFileReports }
         /// Indices of suppressions that matched at least one finding, and that could have
         /// (their glob matched a linted file). Written under `lock`.
         var matchedSuppressions = Set<Int>()
@@ -148,8 +152,10 @@ public final class Workspace: @unchecked Sendable {
         var loaded = ConfigurationLoader.load(bytes: bytes, path: shown, directory: directory, knownRules: known, knownOperations: operations)
         var extraRules: [DocumentedRule] = []
         var problems: [Diagnostic] = []
+        var ruleFileReports: [FileReport] = []
         if !loaded.configuration.rulePaths.isEmpty {
-            (extraRules, problems) = Self.loadRules(loaded.configuration.rulePaths, origin: loaded.configuration.origins["rule-paths"])
+            (extraRules, problems, ruleFileReports) = Self.loadRules(loaded.configuration.rulePaths, origin: loaded.configuration.origins["rule-paths"],
+                                                                     workingDirectory: workingDirectory)
             if !extraRules.isEmpty {
                 known.formUnion(extraRules.map(\.descriptor.id))
                 loaded = ConfigurationLoader.load(bytes: bytes, path: shown, directory: directory, knownRules: known, knownOperations: operations)
@@ -167,7 +173,9 @@ public final class Workspace: @unchecked Sendable {
         let report = diagnostics.isEmpty ? nil
             : FileReport(path: shown, operation: nil, diagnostics: diagnostics.map { LocatedDiagnostic($0, lines: lines) },
                          failed: diagnostics.contains { $0.severity == .error })
-        return ResolvedConfiguration(configuration: loaded.configuration, linter: Linter(registry: registry), report: report)
+        let resolved = ResolvedConfiguration(configuration: loaded.configuration, linter: Linter(registry: registry), report: report)
+        resolved.ruleFileReports = ruleFileReports
+        return resolved
     }
 
     func failed(_ directory: String, _ report: FileReport) -> ResolvedConfiguration {
@@ -175,15 +183,19 @@ public final class Workspace: @unchecked Sendable {
     }
 
     /// Documented rules from `rule-paths` (files, or folders of `.json` files).
-    static func loadRules(_ paths: [String], origin: String?) -> ([DocumentedRule], [Diagnostic]) {
+    /// A rule file with problems (``RuleFileValidator``) is reported at their positions and
+    /// not loaded.
+    static func loadRules(_ paths: [String], origin: String?, workingDirectory: String) -> ([DocumentedRule], [Diagnostic], [FileReport]) {
         var rules: [DocumentedRule] = []
         var problems: [Diagnostic] = []
+        var reports: [FileReport] = []
         var files: [String] = []
         for path in paths {
             switch FileSystem.kind(path) {
             case .directory:
                 if case let .success(names) = FileSystem.entries(path) {
-                    files += names.filter { $0.hasSuffix(".json") }.sorted().map { path + "/" + $0 }
+                    let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+                    files += names.filter { $0.hasSuffix(".json") }.sorted().map { folder + "/" + $0 }
                 }
             case .file: files.append(path)
             default:
@@ -195,6 +207,13 @@ public final class Workspace: @unchecked Sendable {
             do {
                 guard case let .success(bytes) = FileSystem.read(file) else { throw ReqLintError("cannot read \(file)") }
                 let document = JSONParser.parse(bytes)
+                let found = RuleFileValidator.problems(document)
+                if !found.isEmpty {
+                    let lines = LineTable(bytes)
+                    reports.append(FileReport(path: FileSystem.relative(file, to: workingDirectory) ?? file, operation: nil,
+                                              diagnostics: found.sorted(by: Diagnostic.sourceOrder).map { LocatedDiagnostic($0, lines: lines) }, failed: true))
+                    continue
+                }
                 guard let root = document.root else { throw ReqLintError("\(file): \(document.syntaxError?.message ?? "not JSON")") }
                 rules.append(try DocumentedRule(json: document.value(at: root), requireExamples: false))
             } catch {
@@ -202,7 +221,7 @@ public final class Workspace: @unchecked Sendable {
                                            pointer: JSONPointer(tokens: ["rule-paths"]), range: .at(0)))
             }
         }
-        return (rules, problems)
+        return (rules, problems, reports)
     }
 
     /// The bundled registry with packs re-imported from newer models and extra rules added.

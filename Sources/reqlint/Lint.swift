@@ -144,7 +144,7 @@ struct Lint: ParsableCommand {
         }
         // A configuration with errors stops the run before any file is linted: its findings
         // would not be the ones the user configured.
-        let configurationErrors = workspace.configurations.compactMap(\.report).filter { report in
+        let configurationErrors = workspace.configurations.flatMap(\.reports).filter { report in
             report.diagnostics.contains { $0.diagnostic.severity == .error }
         }
         if !configurationErrors.isEmpty {

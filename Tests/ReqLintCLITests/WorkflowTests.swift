@@ -440,3 +440,25 @@ struct ArgumentSplitTests {
         #expect(unknown.stderr.contains("--formt"), "\(unknown.stderr)")
     }
 }
+
+/// A rule file with a mistake stops the run like a bad `.reqlint.yaml`, at the mistake.
+struct StrictRuleFileTests {
+    @Test func aMisspelledCheckArgumentIsAnErrorInTheRuleFile() throws {
+        let rule = """
+        {"id": "acme/sampling", "title": "t", "summary": "s", "severity": "error",
+         "operations": ["sagemaker:CreateInferenceExperiment"], "source": {"document": "d", "quote": "q"},
+         "checks": [{"kind": "range", "pointer": "/ShadowModeConfig/ShadowModelVariants/*/SamplingPercentage", "mx": 20, "message": "{vaule}"}]}
+        """
+        let directory = try CLITests.temporaryDirectory([
+            ".git/HEAD": [], ".reqlint.yaml": Array("rule-paths: [policies/]\n".utf8), "policies/sampling.json": Array(rule.utf8),
+            "shadow.json": Array(#"{"Name":"x","Type":"ShadowMode"}"#.utf8),
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try CLITests.run(["lint", "shadow.json"], in: directory)
+        #expect(run.status == 2)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("policies/sampling.json:3:104: error: unknown key \"mx\" in a range check; did you mean \"max\"?") }, "\(run.stdout)")
+        #expect(lines.contains { $0.contains("unknown placeholder {vaule}") }, "\(run.stdout)")
+        #expect(!lines.contains { $0.hasPrefix("shadow.json") }, "nothing is linted under a broken rule file")
+    }
+}
