@@ -43,7 +43,11 @@ struct Rules: ParsableCommand {
         @Flag(help: "Print the README's rules table instead.")
         var table = false
 
+        @Flag(help: "Print the rule language's documentation (docs/rule-language.md) instead.")
+        var language = false
+
         func run() throws {
+            if language { return Terminal.output(RuleLanguage.markdown()) }
             let registry = try loadRegistry()
             Terminal.output(table ? RuleDocumentation.table(registry)
                                   : RuleDocumentation.markdown(registry, bases: try BundledRules.exampleBases()))

@@ -17,21 +17,30 @@ struct SchemaCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "The operation, e.g. sagemaker:CreateInferenceExperiment.")
-    var operation: String
+    var operation: String?
+
+    @Flag(name: .long, help: "Write the JSON Schema of rule files (rule-paths) instead, for editors; see docs/rule-language.md.")
+    var rules = false
 
     @Option(name: .shortAndLong, help: "Write the schema to this file instead of standard output.")
     var output: String?
 
     func validate() throws {
+        if rules { return }
+        guard let operation else { throw ValidationError("name an --operation, or pass --rules for the rule file schema") }
         if OperationID(operation) == nil {
             throw ValidationError("--operation takes service:Operation, e.g. sagemaker:CreateInferenceExperiment")
         }
     }
 
     func run() throws {
-        let registry = try loadRegistry()
-        let model = try operationModel(operation, in: registry)
-        let text = JSONSchemaGenerator().generate(model)
+        let text: String
+        if rules {
+            text = RuleLanguage.jsonSchema()
+        } else {
+            let registry = try loadRegistry()
+            text = JSONSchemaGenerator().generate(try operationModel(operation!, in: registry))
+        }
         guard let output else { return Terminal.output(text) }
         do { try FileWriting.write(text, to: output) } catch {
             Terminal.error("reqlint: \(error)")

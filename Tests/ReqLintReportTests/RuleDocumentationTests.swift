@@ -16,6 +16,25 @@ struct RuleDocumentationTests {
         #expect(committed == generated, "docs/rules.md is stale: run scripts/generate-docs")
     }
 
+    @Test func ruleLanguageMarkdownIsFresh() throws {
+        let committed = try String(contentsOf: Self.root.appendingPathComponent("docs/rule-language.md"), encoding: .utf8)
+        #expect(committed == RuleLanguage.markdown(), "docs/rule-language.md is stale: run scripts/generate-docs")
+    }
+
+    /// Every check kind's documented example is a valid check: the docs' examples are tests.
+    @Test func everyKindsExampleIsValid() throws {
+        for kind in RuleFileSpec.kinds {
+            let rule = """
+            {"id": "acme/x", "title": "t", "summary": "s", "severity": "error", "operations": ["sagemaker:CreateInferenceExperiment"],
+             "source": {"document": "d", "quote": "q"}, "checks": [\(kind.example)]}
+            """
+            let problems = RuleFileValidator.problems(JSONParser.parse(Array(rule.utf8)))
+            #expect(problems.isEmpty, "\(kind.name): \(problems.map(\.message))")
+            let document = JSONParser.parse(Array(rule.utf8))
+            #expect(throws: Never.self) { try DocumentedRule(json: document.value(at: document.root!), requireExamples: false) }
+        }
+    }
+
     @Test func readmeRulesTableIsFresh() throws {
         let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
         let begin = "<!-- BEGIN GENERATED RULES: scripts/generate-docs -->\n"
