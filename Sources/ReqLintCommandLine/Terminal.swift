@@ -22,3 +22,14 @@ package enum Terminal {
         _ = FileSystem.writeAll(Array(text.utf8), to: descriptor)
     }
 }
+
+/// The command line's words for a finding's advice (the core names no flag).
+package enum CommandLineAdvice {
+    package static func text(_ advice: Diagnostic.Advice) -> String? {
+        switch advice {
+        case .chooseOperation: return "pass --operation, or map the file in .reqlint.yaml (operations:)"
+        case .listValues: return "run `reqlint explain enum` for the list"
+        case .newerModel: return "to update the model, run `reqlint rules update` (imports the installed botocore's models)"
+        }
+    }
+}

@@ -177,7 +177,7 @@ extension Workspace {
             }
         }
         result.diagnostics = configuration.applyingRuleSettings(result.diagnostics)
-        if let modelUpdateAdvice { result.diagnostics = result.diagnostics.map { $0.addingModelUpdateAdvice(modelUpdateAdvice) } }
+        if let advice { result.diagnostics = result.diagnostics.map { $0.addingAdvice(advice) } }
         var suppressed = 0
         if suppressionsEnabled, !configuration.suppressions.isEmpty {
             var kept: [Diagnostic] = []

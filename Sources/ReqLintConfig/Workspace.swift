@@ -67,9 +67,10 @@ public final class Workspace: @unchecked Sendable {
     let explicitConfiguration: String?
     let bundled: OperationRegistry
     public let suppressionsEnabled: Bool
-    /// How the front end checks against a newer model (``Diagnostic/addingModelUpdateAdvice(_:)``),
-    /// added to findings whose value may be newer than the model; `nil` adds nothing.
-    public var modelUpdateAdvice: String?
+    /// The front end's words for a finding's ``Diagnostic/Advice`` (how to choose the
+    /// operation, where to see all values, how to check against a newer model), added to its
+    /// message; `nil` adds nothing.
+    public var advice: (@Sendable (Diagnostic.Advice) -> String?)?
     var byPath: [String: ResolvedConfiguration] = [:]
     var configPathByDirectory: [String: String?] = [:]
 

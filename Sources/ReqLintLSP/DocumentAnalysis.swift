@@ -203,7 +203,14 @@ public struct DocumentAnalyzer: Sendable {
     }
 
     /// How an editor user checks against a newer model.
-    static let modelUpdateAdvice = "run `reqlint rules update` in a terminal, then restart the language server"
+    /// The editor's words for a finding's advice.
+    static func advice(_ advice: Diagnostic.Advice) -> String? {
+        switch advice {
+        case .chooseOperation: return "map the file to an operation in .reqlint.yaml (operations:)"
+        case .listValues: return "completion lists the valid values"
+        case .newerModel: return "to update the model, run `reqlint rules update` in a terminal, then restart the language server"
+        }
+    }
 
     func filtered(_ diagnostics: [Diagnostic], _ configuration: DocumentConfiguration) -> [Diagnostic] {
         diagnostics.compactMap { diagnostic in
@@ -211,7 +218,7 @@ public struct DocumentAnalyzer: Sendable {
             if configuration.suppressions.contains(where: { $0.rule == diagnostic.rule && ($0.pointer == nil || $0.pointer == diagnostic.pointer) }) {
                 return nil
             }
-            var d = diagnostic.addingModelUpdateAdvice(Self.modelUpdateAdvice)
+            var d = diagnostic.addingAdvice(Self.advice)
             if let severity = configuration.severities[d.rule] { d.severity = severity }
             return d
         }

@@ -143,6 +143,7 @@ struct SendCommand: ParsableCommand {
         let workspace: Workspace
         do {
             workspace = try Workspace(configuration: config, suppressions: true)
+            workspace.advice = CommandLineAdvice.text
         } catch {
             err("reqlint: cannot load the bundled rules: \(error)")
             throw ExitCode(2)

@@ -109,7 +109,7 @@ struct Lint: ParsableCommand {
         let workspace: Workspace
         do {
             workspace = try Workspace(configuration: config, suppressions: !noSuppressions)
-            workspace.modelUpdateAdvice = "run `reqlint rules update` (imports the installed botocore's models)"
+            workspace.advice = CommandLineAdvice.text
         } catch {
             Terminal.error("reqlint: cannot load the bundled rules: \(error)")
             throw ExitCode(2)

@@ -67,10 +67,10 @@ public struct Linter: Sendable {
                 model = registry.model(id)!
             case let .ambiguous(ids):
                 let list = ids.map(\.description).joined(separator: " or ")
-                return undetermined(document, "cannot tell whether this document is for \(list): it has members of each; pass --operation")
+                return undetermined(document, "cannot tell whether this document is for \(list): it has members of each")
             case .unknown:
                 let list = registry.ids.map(\.description).joined(separator: ", ")
-                return undetermined(document, "cannot tell which operation this document is for: pass --operation with one of \(list)")
+                return undetermined(document, "cannot tell which operation this document is for (one of \(list))")
             }
         }
         var validator = ShapeValidator(model: model, document: document)
@@ -84,7 +84,8 @@ public struct Linter: Sendable {
 
     func undetermined(_ document: JSONDocument, _ message: String) -> LintResult {
         let range = document.root.map { SourceRange(start: Int(document[$0].start), end: Int(document[$0].start) + 1) } ?? .at(0)
-        let d = Diagnostic(rule: .unknownOperation, message: message, pointer: .root, range: range)
+        var d = Diagnostic(rule: .unknownOperation, message: message, pointer: .root, range: range)
+        d.advice = .chooseOperation
         return LintResult(status: .unknownOperation, operation: nil, diagnostics: [d], document: document)
     }
 

@@ -248,6 +248,8 @@ struct ShapeValidator {
                 diagnostics[diagnostics.count - 1].mayNeedNewerModel = true
             } else {
                 report(.enum, enumMessage(labelText(label), value: value, values: values, shape: shape), node)
+                // Too many values to list, none close: a front end says where to see them all.
+                if values.count > 10, Suggestion.closest(to: value, in: values) == nil { diagnostics[diagnostics.count - 1].advice = .listValues }
             }
         }
     }
@@ -288,7 +290,7 @@ struct ShapeValidator {
         if values.count <= 10 {
             return "\(label) must be one of \(values.joined(separator: ", "))\(suggestion ?? " (found \"\(Self.shown(value))\")")"
         }
-        return "\(label) must be one of the \(values.count) values of \(shape.name) (found \"\(Self.shown(value))\")\(suggestion ?? "; run `reqlint explain enum` for the list")"
+        return "\(label) must be one of the \(values.count) values of \(shape.name) (found \"\(Self.shown(value))\")\(suggestion ?? "")"
     }
 
     mutating func checkInteger(_ node: Int32, _ shape: Shape) {

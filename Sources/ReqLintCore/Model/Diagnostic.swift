@@ -80,9 +80,27 @@ public struct Diagnostic: Hashable, Sendable {
     /// an unknown or duplicate member: its name).
     public var range: SourceRange
     public var related: [Related]
-    /// Set when the finding may come from a model older than the value (an instance type
-    /// newer than the model): a front end may add how to check against a newer model.
-    public var mayNeedNewerModel = false
+    /// What a front end may add to the message in its own words (the core names no command-
+    /// line flag and no editor action): how to choose the operation, where to see every
+    /// valid value, how to check against a newer model.
+    public enum Advice: Hashable, Sendable {
+        /// The document's operation could not be told.
+        case chooseOperation
+        /// The value is none of many enum values, and none is close.
+        case listValues
+        /// The finding may come from a model older than the value (an instance type newer
+        /// than the model).
+        case newerModel
+    }
+
+    /// The advice a front end may add, if any.
+    public var advice: Advice?
+
+    /// Set when the finding may come from a model older than the value.
+    public var mayNeedNewerModel: Bool {
+        get { advice == .newerModel }
+        set { advice = newValue ? .newerModel : (advice == .newerModel ? nil : advice) }
+    }
 
     public init(rule: RuleID, severity: Severity = .error, message: String, pointer: JSONPointer, range: SourceRange,
                 related: [Related] = []) {
@@ -97,9 +115,15 @@ public struct Diagnostic: Hashable, Sendable {
     /// The diagnostic with `advice` (how a front end updates the model) added to its message
     /// when ``mayNeedNewerModel`` is set; unchanged otherwise.
     public func addingModelUpdateAdvice(_ advice: String) -> Diagnostic {
-        guard mayNeedNewerModel else { return self }
+        addingAdvice { $0 == .newerModel ? "to update the model, \(advice)" : nil }
+    }
+
+    /// The diagnostic with a front end's words for its ``advice`` added to the message
+    /// (`; ` and the text), when the front end has some; unchanged otherwise.
+    public func addingAdvice(_ text: (Advice) -> String?) -> Diagnostic {
+        guard let advice, let words = text(advice) else { return self }
         var d = self
-        d.message += "; to update the model, \(advice)"
+        d.message += "; " + words
         return d
     }
 
