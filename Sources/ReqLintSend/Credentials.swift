@@ -54,11 +54,11 @@ public struct FoundationProcessRunner: ProcessRunner {
 }
 
 final class OutputBox: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var out = Data(), err = Data()
-    func setOut(_ data: Data) { lock.lock(); out = data; lock.unlock() }
-    func setErr(_ data: Data) { lock.lock(); err = data; lock.unlock() }
-    var values: (Data, Data) { lock.lock(); defer { lock.unlock() }; return (out, err) }
+    func setOut(_ data: Data) { lock.withLock { out = data } }
+    func setErr(_ data: Data) { lock.withLock { err = data } }
+    var values: (Data, Data) { lock.withLock { (out, err) } }
 }
 
 /// Splits a command line as Python's `shlex.split` (POSIX mode) does, which is how botocore

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ReqLintCore
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -191,14 +192,15 @@ final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
 /// Hands a task's result from URLSession's queue to the waiting thread.
 final class ResponseBox: @unchecked Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
+    private let lock = Lock()
     private var stored: Result<HTTPResponse, TransportError>?
 
     func finish(_ result: Result<HTTPResponse, TransportError>) {
-        lock.lock()
-        let first = stored == nil
-        if first { stored = result }
-        lock.unlock()
+        let first = lock.withLock {
+            let first = stored == nil
+            if first { stored = result }
+            return first
+        }
         if first { semaphore.signal() }
     }
 
@@ -206,9 +208,5 @@ final class ResponseBox: @unchecked Sendable {
         semaphore.wait(timeout: .now() + seconds) == .success
     }
 
-    var result: Result<HTTPResponse, TransportError>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
-    }
+    var result: Result<HTTPResponse, TransportError>? { lock.withLock { stored } }
 }

@@ -271,57 +271,13 @@ struct BodyWriter {
     }
 }
 
-/// Timestamp conversions for the wire: the ISO 8601 forms the linter accepts (extended
-/// date-time, optional fraction, `Z`, `±hh:mm`, `±hhmm`, `±hh` or no offset, taken as UTC).
+/// Timestamp conversions for the wire, from the ISO 8601 forms the linter accepts.
 enum ISOTimestamp {
-    /// Whole seconds since 1970 (the fraction dropped), or nil when `text` is not such a date-time.
+    /// Whole seconds since 1970 (the fraction dropped), or nil when `text` is not such a
+    /// date-time: the linter's own reading (``Timestamp``), so the linter and the sender can
+    /// never disagree about a timestamp.
     static func epochSeconds(_ text: String) -> Int64? {
-        let b = Array(text.utf8)
-        func digits(_ at: Int, _ count: Int) -> Int? {
-            guard at + count <= b.count else { return nil }
-            var value = 0
-            for k in at ..< at + count {
-                guard b[k] >= 48, b[k] <= 57 else { return nil }
-                value = value * 10 + Int(b[k] - 48)
-            }
-            return value
-        }
-        func char(_ at: Int, _ c: UInt8) -> Bool { at < b.count && b[at] == c }
-        guard let year = digits(0, 4), char(4, 0x2D), let month = digits(5, 2), char(7, 0x2D), let day = digits(8, 2),
-              char(10, 0x54) || char(10, 0x74),
-              let hour = digits(11, 2), char(13, 0x3A), let minute = digits(14, 2), char(16, 0x3A), let second = digits(17, 2),
-              let base = SigV4Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        else { return nil }
-        var i = 19
-        if char(i, 0x2E) {
-            i += 1
-            let start = i
-            while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 }
-            guard i > start else { return nil }
-        }
-        var offset = 0
-        if i == b.count {
-            offset = 0
-        } else if (char(i, 0x5A) || char(i, 0x7A)) && i + 1 == b.count {
-            offset = 0
-        } else if char(i, 0x2B) || char(i, 0x2D) {
-            guard let hours = digits(i + 1, 2), hours <= 23 else { return nil }
-            var minutes = 0
-            if i + 3 == b.count {
-                minutes = 0
-            } else if char(i + 3, 0x3A), let m = digits(i + 4, 2), i + 6 == b.count {
-                minutes = m
-            } else if let m = digits(i + 3, 2), i + 5 == b.count {
-                minutes = m
-            } else {
-                return nil
-            }
-            guard minutes <= 59 else { return nil }
-            offset = (char(i, 0x2B) ? 1 : -1) * (hours * 3600 + minutes * 60)
-        } else {
-            return nil
-        }
-        return base.secondsSince1970 - Int64(offset)
+        Timestamp.epochSeconds(text).map { Int64($0.rounded(.down)) }
     }
 
     /// A JSON number literal as whole epoch seconds, rounded down (`1780000000.75` → 1780000000).

@@ -1,3 +1,4 @@
+import ReqLintCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,7 +26,7 @@ public final class RetryStrategy: @unchecked Sendable {
     private let random: @Sendable () -> Double
     private let sleeper: @Sendable (Double) -> Void
     private var quota: Int
-    private let lock = PThreadLock()
+    private let lock = Lock()
 
     public static let defaultMaxAttempts = 3
     public static let initialQuota = 500
@@ -106,16 +107,3 @@ public enum AttemptOutcome: Sendable, Equatable {
     case transportFailure(TransportError)
 }
 
-/// A pthread mutex (this module does not depend on ReqLintConfig's lock).
-final class PThreadLock: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
-    }
-}

@@ -156,7 +156,7 @@ public enum DryRun {
 /// secret key and tokens out of output, logs and error messages.
 public final class SecretRedactor: @unchecked Sendable {
     private var secrets: [String] = []
-    private let lock = PThreadLock()
+    private let lock = Lock()
 
     public init() {}
 

@@ -13,35 +13,26 @@ public struct OperationRegistry: Sendable {
     /// An operation's model, compiled when first asked for and then shared by every thread.
     final class ModelSlot: @unchecked Sendable {
         // `model` is written once, under `lock`, and only read after that.
-        private let lock: UnsafeMutablePointer<pthread_mutex_t>
+        private let lock = Lock()
         private var model: OperationModel?
         private let compile: @Sendable () -> OperationModel
 
         init(_ compile: @escaping @Sendable () -> OperationModel) {
-            lock = .allocate(capacity: 1)
-            pthread_mutex_init(lock, nil)
             self.compile = compile
         }
 
         init(compiled: OperationModel) {
-            lock = .allocate(capacity: 1)
-            pthread_mutex_init(lock, nil)
             compile = { compiled }
             model = compiled
         }
 
-        deinit {
-            pthread_mutex_destroy(lock)
-            lock.deallocate()
-        }
-
         var value: OperationModel {
-            pthread_mutex_lock(lock)
-            defer { pthread_mutex_unlock(lock) }
-            if let model { return model }
-            let compiled = compile()
-            model = compiled
-            return compiled
+            lock.withLock {
+                if let model { return model }
+                let compiled = compile()
+                model = compiled
+                return compiled
+            }
         }
     }
 

@@ -1,9 +1,9 @@
 /// Timestamps as request documents may write them: epoch seconds (a JSON number) or an ISO
 /// 8601 extended date-time string with a real date and time and an optional offset.
-enum Timestamp {
+public enum Timestamp {
     /// `nil` when `text` is a valid ISO 8601 extended date-time (`2026-12-01T10:00:00Z`,
     /// `2026-12-01T10:00:00.250+02:00`, `2026-12-01T10:00:00`); otherwise why it is not.
-    static func problem(_ text: String) -> String? {
+    public static func problem(_ text: String) -> String? {
         let b = Array(text.utf8)
         func digits(_ at: Int, _ count: Int) -> Int? {
             guard at + count <= b.count else { return nil }
@@ -67,7 +67,7 @@ enum Timestamp {
 extension Timestamp {
     /// Seconds since 1970-01-01T00:00:00Z of a valid ISO 8601 date-time (see ``problem(_:)``);
     /// a date-time without an offset is taken as UTC.
-    static func epochSeconds(_ text: String) -> Double? {
+    public static func epochSeconds(_ text: String) -> Double? {
         guard problem(text) == nil else { return nil }
         let b = Array(text.utf8)
         func number(_ at: Int, _ count: Int) -> Int { b[at ..< at + count].reduce(0) { $0 * 10 + Int($1 - 48) } }

@@ -29,7 +29,7 @@ public final class CompiledPattern: @unchecked Sendable {
     private let matchContext: OpaquePointer?
     /// Guards ``jitCompiled`` and the JIT compilation (PCRE2 code must not be JIT-compiled
     /// while another thread matches with it).
-    private let jitLock: UnsafeMutablePointer<pthread_mutex_t>
+    private let jitLock = Lock()
     private var jitCompiled = false
 
     /// The backtracking limit per match.
@@ -65,8 +65,6 @@ public final class CompiledPattern: @unchecked Sendable {
             throw ReqLintError("pattern \(javaPattern) (as \(translated)) does not compile: \(message) at offset \(errorOffset)")
         }
         code = compiled
-        jitLock = .allocate(capacity: 1)
-        pthread_mutex_init(jitLock, nil)
         matchContext = pcre2_match_context_create_8(nil)
         if let matchContext {
             pcre2_set_match_limit_8(matchContext, Self.matchLimit)
@@ -76,8 +74,6 @@ public final class CompiledPattern: @unchecked Sendable {
     }
 
     deinit {
-        pthread_mutex_destroy(jitLock)
-        jitLock.deallocate()
         pcre2_code_free_8(code)
         if let matchContext { pcre2_match_context_free_8(matchContext) }
     }
@@ -90,12 +86,12 @@ public final class CompiledPattern: @unchecked Sendable {
 
     /// Whether the whole of the UTF-8 bytes (which must be well-formed) match.
     public func matches(utf8 buffer: UnsafeBufferPointer<UInt8>) -> Outcome {
-        pthread_mutex_lock(jitLock)
-        if !jitCompiled {
-            _ = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))  // without JIT, the interpreter matches
-            jitCompiled = true
+        jitLock.withLock {
+            if !jitCompiled {
+                _ = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))  // without JIT, the interpreter matches
+                jitCompiled = true
+            }
         }
-        pthread_mutex_unlock(jitLock)
         guard let matchData = pcre2_match_data_create_8(1, nil) else { return .limitExceeded("out of memory") }
         defer { pcre2_match_data_free_8(matchData) }
         let empty: [UInt8] = [0]
