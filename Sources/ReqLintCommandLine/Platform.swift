@@ -10,16 +10,25 @@ package enum ProcessInfoLite {
 }
 
 /// The command line's arguments as bytes. Swift's `CommandLine.arguments` replaces bytes that
-/// are not UTF-8 with U+FFFD, so a file named that way could not be opened; this keeps them.
+/// are not UTF-8 with U+FFFD, so a file named that way could not be opened (and two such names
+/// could not be told apart); this keeps them, by position.
 package enum RawArguments {
-    /// The bytes of every argument that is not valid UTF-8, by the `String` Swift made of it.
-    package static func nonUTF8() -> [String: [UInt8]] {
-        var result: [String: [UInt8]] = [:]
+    /// The bytes of argument `index` of the process (0 is the program).
+    package static func bytes(at index: Int) -> [UInt8] {
+        guard index < Int(CommandLine.argc), let pointer = CommandLine.unsafeArgv[index] else { return [] }
+        return Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)))
+    }
+
+    /// For each of `arguments` (as ArgumentParser returns them), its bytes when it is the
+    /// U+FFFD form of exactly one argument of the process that is not UTF-8; `nil` otherwise.
+    package static func bytes(for arguments: [String]) -> [[UInt8]?] {
+        var byLossy: [String: [UInt8]?] = [:]
         for index in 1 ..< Int(CommandLine.argc) {
-            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
-            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)))
-            if String(validating: bytes, as: UTF8.self) == nil { result[String(decoding: bytes, as: UTF8.self)] = bytes }
+            let raw = bytes(at: index)
+            guard String(validating: raw, as: UTF8.self) == nil else { continue }
+            let lossy = String(decoding: raw, as: UTF8.self)
+            byLossy[lossy] = byLossy[lossy] == nil ? raw : .some(nil)  // two names alike: ambiguous
         }
-        return result
+        return arguments.map { byLossy[$0] ?? nil }
     }
 }

@@ -13,8 +13,8 @@ public struct Baseline: Sendable {
     public private(set) var counts: [String: Int] = [:]
     /// The absolute folder that paths in the baseline are relative to.
     public let folder: String
-    /// The files (relative to ``folder``) the baseline lists findings for.
-    public private(set) var listedFiles: Set<String> = []
+    /// The files (relative to ``folder``) the baseline lists findings for, with how many.
+    public private(set) var listedFiles: [String: Int] = [:]
     /// How many findings it accepted so far, and how many it lists for the files filtered.
     public private(set) var accepted = 0
     public private(set) var listedForFiltered = 0
@@ -51,21 +51,22 @@ public struct Baseline: Sendable {
         ]).serialized(pretty: true)
     }
 
-    /// Reads the baseline file at absolute `path` with contents `bytes`. Version 1 files
-    /// (paths relative to where reqlint ran) are read as relative to the file's folder.
-    public init(bytes: [UInt8], path: String) throws {
+    /// Reads the baseline file at absolute `path` with contents `bytes`. Version 1 files named
+    /// files relative to where reqlint ran: they are read relative to `workingDirectory`.
+    public init(bytes: [UInt8], path: String, workingDirectory: String = FileSystem.currentDirectory()) throws {
         self.init(path: path)
         let document = JSONParser.parse(bytes)
         guard let root = document.root, let findings = document.value(at: root)["findings"]?.arrayValue else {
             throw ReqLintError("not a reqlint baseline: expected {\"version\":2,\"findings\":[...]}")
         }
+        let base = document.value(at: root)["version"] == .integer(2) ? folder : workingDirectory
         for finding in findings {
             guard let path = finding["path"]?.stringValue, let rule = finding["rule"]?.stringValue,
                   let pointer = finding["pointer"]?.stringValue else {
                 throw ReqLintError("not a reqlint baseline: each finding needs path, rule and pointer")
             }
-            let file = name(FileSystem.absolute(path, from: folder))
-            listedFiles.insert(file)
+            let file = name(FileSystem.absolute(path, from: base))
+            listedFiles[file, default: 0] += 1
             counts[file + "\u{0}" + rule + "\u{0}" + pointer, default: 0] += 1
         }
     }
@@ -74,9 +75,7 @@ public struct Baseline: Sendable {
     /// (each accepted once).
     public mutating func filter(_ report: FileReport, absolutePath: String) -> (report: FileReport, accepted: Int) {
         let file = name(absolutePath)
-        if listedFiles.contains(file), filtered.insert(file).inserted {
-            listedForFiltered += counts.filter { $0.key.hasPrefix(file + "\u{0}") }.values.reduce(0, +)
-        }
+        if let listed = listedFiles[file], filtered.insert(file).inserted { listedForFiltered += listed }
         var kept: [LocatedDiagnostic] = []
         var accepted = 0
         for located in report.diagnostics {

@@ -272,6 +272,10 @@ extension FileSystem {
         }
         // A file-size limit (ulimit -f) must fail the write, not kill reqlint halfway.
         signal(SIGXFSZ, SIG_IGN)
+        // The process's own streams, whatever they are redirected to: written as they are.
+        if let fd = standardStream(path) {
+            return writeAll(bytes, to: fd).map { failure($0) }
+        }
         var target = path
         var info = stat()
         var exists = withCPath(path, { lstat($0, &info) }) == 0
@@ -292,7 +296,10 @@ extension FileSystem {
         }
         if exists {
             switch info.st_mode & S_IFMT {
-            case S_IFREG: break
+            case S_IFREG:
+                // Renaming over a file needs only the folder's permission: a read-only file
+                // must stay read-only, as writing into it would.
+                guard withCPath(target, { access($0, W_OK) }) == 0 else { return failure(errno == ENOENT ? EACCES : errno) }
             case S_IFDIR: return failure(EISDIR)
             default: return writeInPlace(bytes, path: target, failure: failure)
             }
@@ -337,6 +344,18 @@ extension FileSystem {
             let code = errno
             _ = withCPath(temporary) { unlink($0) }
             return failure(code)
+        }
+        return nil
+    }
+
+    /// The descriptor that `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N`
+    /// names, if `path` is one of them.
+    static func standardStream(_ path: [UInt8]) -> Int32? {
+        let text = String(decoding: path, as: UTF8.self)
+        if text == "/dev/stdout" { return 1 }
+        if text == "/dev/stderr" { return 2 }
+        for prefix in ["/dev/fd/", "/proc/self/fd/"] where text.hasPrefix(prefix) {
+            if let fd = Int32(text.dropFirst(prefix.count)), fd >= 0 { return fd }
         }
         return nil
     }

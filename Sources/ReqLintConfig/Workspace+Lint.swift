@@ -8,14 +8,14 @@ extension Workspace {
     /// The files to lint for the paths named on the command line (`-` is standard input,
     /// named `stdinName`), and the paths that could not be used.
     ///
-    /// `rawArguments` holds the bytes of paths that are not valid UTF-8, by the `String` the
-    /// command line made of them (with U+FFFD for the bad bytes): such a file is opened by its
-    /// bytes and shown with `\xNN` for each bad byte.
+    /// `rawPaths`, when given, holds for each path its bytes when they are not valid UTF-8 (the
+    /// `String` then has U+FFFD for the bad bytes): such a file is opened by its bytes and shown
+    /// with `\xNN` for each bad byte.
     public func plan(_ paths: [String], stdinName: String?, stdin: () -> Result<[UInt8], FileSystemError>, forceExclude: Bool = false,
-                     rawArguments: [String: [UInt8]] = [:]) -> (inputs: [Input], problems: [String]) {
+                     rawPaths: [[UInt8]?] = []) -> (inputs: [Input], problems: [String]) {
         var inputs: [Input] = []
         var problems: [String] = []
-        for path in paths {
+        for (index, path) in paths.enumerated() {
             if path == "-" {
                 let name = stdinName ?? "<stdin>"
                 let absolute = FileSystem.absolute(stdinName ?? "stdin.json", from: workingDirectory)
@@ -28,7 +28,7 @@ extension Workspace {
                 continue
             }
             let absolute = FileSystem.absolute(path, from: workingDirectory)
-            if let raw = rawArguments[path] {
+            if index < rawPaths.count, let raw = rawPaths[index], String(validating: raw, as: UTF8.self) == nil {
                 let absoluteRaw = raw.first == UInt8(ascii: "/") ? raw : Array(workingDirectory.utf8) + [UInt8(ascii: "/")] + raw
                 let shown = FileSystem.displayName(raw)
                 let kind = FileSystem.kind(raw: absoluteRaw)

@@ -209,12 +209,14 @@ public final class Workspace: @unchecked Sendable {
                 guard case let .success(bytes) = FileSystem.read(file) else { throw ReqLintError("cannot read \(file)") }
                 let document = JSONParser.parse(bytes)
                 let found = RuleFileValidator.problems(document)
+                let errors = found.filter { $0.severity == .error }
                 if !found.isEmpty {
                     let lines = LineTable(bytes)
                     reports.append(FileReport(path: FileSystem.relative(file, to: workingDirectory) ?? file, operation: nil,
-                                              diagnostics: found.sorted(by: Diagnostic.sourceOrder).map { LocatedDiagnostic($0, lines: lines) }, failed: true))
-                    continue
+                                              diagnostics: found.sorted(by: Diagnostic.sourceOrder).map { LocatedDiagnostic($0, lines: lines) },
+                                              failed: !errors.isEmpty))
                 }
+                if !errors.isEmpty { continue }  // a rule file with errors is not loaded
                 guard let root = document.root else { throw ReqLintError("\(file): \(document.syntaxError?.message ?? "not JSON")") }
                 rules.append(try DocumentedRule(json: document.value(at: root), requireExamples: false))
             } catch {

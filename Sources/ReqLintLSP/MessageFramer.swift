@@ -84,8 +84,9 @@ public struct MessageFramer: Sendable {
             // A header inside the body means the body was cut short: the next message starts there.
             if case let .found(at) = Self.findHeader(buffer, from: max(start, scanned), end: start + available, needsLineEnd: true) {
                 pendingLength = nil
+                let received = at - start
                 start = at
-                return .malformed("message body shorter than its Content-Length of \(length) bytes (\(at - start) bytes before the next header); discarded")
+                return .malformed("message body shorter than its Content-Length of \(length) bytes (\(received) bytes before the next header); discarded")
             }
             scanned = max(start, start + available - Self.longestHeaderLine)
             guard buffer.count - start >= length else { return nil }

@@ -145,7 +145,7 @@ public enum RuleLanguage {
             ("required", .array(RuleFileSpec.ruleKeys.filter(\.required).map { .string($0.name) })),
             ("properties", .object([
                 ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9-]+/[a-z0-9-]+$"))])),
-                ("title", stringProperty), ("summary", stringProperty), ("note", stringProperty),
+                ("title", stringProperty), ("summary", stringProperty), ("note", stringProperty), ("$schema", stringProperty),
                 ("severity", .object([("enum", .array([.string("error"), .string("warning"), .string("info")]))])),
                 ("operations", .object([("type", .string("array")), ("minItems", .integer(1)),
                                         ("items", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]+:[A-Za-z0-9]+$"))]))])),

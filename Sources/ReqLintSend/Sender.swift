@@ -189,11 +189,17 @@ public final class SecretRedactor: @unchecked Sendable {
         }
         // A web identity token that STS refuses may come back in its error message.
         for case let path? in tokenFiles where !path.isEmpty {
-            if let handle = FileHandle(forReadingAtPath: path) {
-                let data = handle.readData(ofLength: 1 << 16)
-                try? handle.close()
-                add(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-            }
+            // Regular files only, opened without blocking: a FIFO or /dev/stdin named by some
+            // other profile must not hang the run or eat its input.
+            let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            let n = read(fd, &buffer, buffer.count)
+            guard n > 0 else { continue }
+            add(String(decoding: buffer[0 ..< n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
 
@@ -220,8 +226,9 @@ public final class SecretRedactor: @unchecked Sendable {
         while let scheme = rest.firstRange(of: "://") {
             out += rest[..<scheme.upperBound]
             rest = rest[scheme.upperBound...]
-            // The authority ends at the path, the query, white space or a quote.
-            let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == ">" }) ?? rest.endIndex
+            // Up to the last `@` before white space or a quote: a password may hold `/`, `?` or
+            // `#` unencoded (the URL is then invalid, and its error message must not show it).
+            let end = rest.firstIndex(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == ">" }) ?? rest.endIndex
             if let at = rest[..<end].lastIndex(of: "@") {
                 out += "****"
                 rest = rest[at...]

@@ -157,7 +157,7 @@ struct SendCommand: ParsableCommand {
             err("reqlint: cannot read the configuration \(config)")
             throw ExitCode(2)
         }
-        let plan = workspace.plan(paths, stdinName: nil, stdin: { FileSystem.readStandardInput() }, rawArguments: RawArguments.nonUTF8())
+        let plan = workspace.plan(paths, stdinName: nil, stdin: { FileSystem.readStandardInput() }, rawPaths: RawArguments.bytes(for: paths))
         let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
             ?? workspace.configurations.first?.configuration.failLevel ?? .error
         let useColor = color.enabled(for: 1)

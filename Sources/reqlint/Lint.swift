@@ -124,7 +124,13 @@ struct Lint: ParsableCommand {
             throw ExitCode(2)
         }
         var paths = self.paths
-        var rawArguments = RawArguments.nonUTF8()
+        // The paths' bytes: by position when the fast argument split ran, else by their lossy form.
+        var rawPaths: [[UInt8]?]
+        if let split = LintArguments.rawPaths, split.count == paths.count {
+            rawPaths = split.map { Optional($0) }
+        } else {
+            rawPaths = RawArguments.bytes(for: paths)
+        }
         if let filesFrom {
             let read = filesFrom == "-" ? FileSystem.readStandardInput() : FileSystem.read(filesFrom)
             guard case let .success(list) = read else {
@@ -132,13 +138,12 @@ struct Lint: ParsableCommand {
                 throw ExitCode(2)
             }
             for raw in PathList.entries(list) {
-                let path = String(decoding: raw, as: UTF8.self)
-                if String(validating: raw, as: UTF8.self) == nil { rawArguments[path] = raw }
-                paths.append(path)
+                paths.append(String(decoding: raw, as: UTF8.self))
+                rawPaths.append(raw)
             }
         }
         var plan = workspace.plan(paths, stdinName: stdinFilename, stdin: { FileSystem.readStandardInput() }, forceExclude: forceExclude,
-                                  rawArguments: rawArguments)
+                                  rawPaths: rawPaths)
         if skipNonRequests {
             for index in plan.inputs.indices { plan.inputs[index].explicit = false }
         }
@@ -240,7 +245,7 @@ struct Lint: ParsableCommand {
             tally.addWarning(failLevel: failLevel)
         }
         if !quiet { Terminal.error(tally.summary(seconds: Clock.seconds(since: started))) }
-        if let writeBaseline, !writeFailed, plan.problems.isEmpty {
+        if let writeBaseline, !writeFailed, plan.problems.isEmpty, !tally.anyFailed {
             // The baseline is what was asked for: recording findings is no failure.
             if !quiet { Terminal.error("reqlint: wrote the baseline \(DisplayText.escaped(writeBaseline)) (\(reports.reduce(0) { $0 + $1.diagnostics.count }) findings)") }
             return
@@ -343,7 +348,7 @@ extension Lint {
             if files > 0 { note("fixed \(counted)") }
             return !writeFailed
         }
-        Terminal.output(diff)
+        Terminal.output(DisplayText.escaped(diff, keepingNewlines: true))
         for problem in plan.problems { Terminal.error("reqlint: \(problem)") }
         note(files == 0 ? "nothing to fix (dry run)" : "would fix \(counted) (dry run: nothing written)")
         if unfixable || !plan.problems.isEmpty { throw ExitCode(2) }

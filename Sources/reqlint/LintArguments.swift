@@ -10,19 +10,22 @@ enum LintArguments {
     /// The options (with their values) and the paths, or `nil` for anything this table does
     /// not know (help, a misspelled option, combined short flags): ArgumentParser then parses
     /// the whole command line and says what is wrong.
-    static func split(_ arguments: [String]) -> (options: [String], paths: [String])? {
+    static func split(_ arguments: [String]) -> (options: [String], paths: [String], positions: [Int])? {
         var options: [String] = []
         var paths: [String] = []
+        var positions: [Int] = []
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
             if argument == "--" {
                 paths += arguments[index...]
+                positions += Array(index ..< arguments.count)
                 break
             }
             guard argument.hasPrefix("-"), argument != "-" else {
                 paths.append(argument)
+                positions.append(index - 1)
                 continue
             }
             let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
@@ -39,6 +42,10 @@ enum LintArguments {
                 return nil
             }
         }
-        return (options, paths)
+        return (options, paths, positions)
     }
+
+    /// The bytes of the paths of the last ``split(_:)`` that ``ReqLint/lintCommand(_:)`` used,
+    /// by position in the process's arguments (set once, before the command runs).
+    nonisolated(unsafe) static var rawPaths: [[UInt8]]?
 }

@@ -26,7 +26,7 @@ struct ReqLint: ParsableCommand {
     static func main() {
         let arguments = CommandLine.arguments
         if arguments.count > 1 && arguments[1] == "send" {
-            Companion.exec("reqlint-send", arguments: Array(arguments.dropFirst(2)))
+            Companion.exec("reqlint-send", arguments: (2 ..< arguments.count).map(RawArguments.bytes(at:)))
         }
         if arguments.count == 1 {
             // `reqlint` alone: what `lint` (the default) takes, not the parser's complaint.
@@ -80,8 +80,10 @@ struct ReqLint: ParsableCommand {
     static func lintCommand(_ arguments: [String]) -> Lint? {
         guard arguments.count > 1 else { return nil }
         var rest = Array(arguments.dropFirst())
+        var offset = 1  // of rest[0] in the process's arguments
         if rest[0] == Lint.configuration.commandName {
             rest.removeFirst()
+            offset = 2
         } else if subcommandNames.contains(rest[0]) {
             return nil
         } else if rest[0].hasPrefix("-"), rest[0] != "-",
@@ -94,6 +96,7 @@ struct ReqLint: ParsableCommand {
         guard var lint = (try? Lint.parseAsRoot(split.options + (split.paths.first.map { ["--", $0] } ?? []))) as? Lint else { return nil }
         lint.paths = split.paths
         guard (try? lint.validate()) != nil else { return nil }
+        LintArguments.rawPaths = split.positions.map { RawArguments.bytes(at: offset + $0) }
         return lint
     }
 

@@ -25,7 +25,7 @@ struct SendCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        Companion.exec("reqlint-send", arguments: arguments)
+        Companion.exec("reqlint-send", arguments: arguments.map { Array($0.utf8) })
     }
 }
 
@@ -33,22 +33,20 @@ struct SendCommand: ParsableCommand {
 enum Companion {
     /// Replaces this process with `name` from reqlint's own folder (else from `PATH`), passing
     /// `arguments`. Returns only to exit 2 with a message when it cannot be run.
-    static func exec(_ name: String, arguments: [String]) -> Never {
+    static func exec(_ name: String, arguments: [[UInt8]]) -> Never {
         var candidates: [String] = []
         if let folder = executableFolder() { candidates.append(folder + "/" + name) }
         for path in candidates where access(path, X_OK) == 0 {
-            run(path, arguments: [path] + arguments, searchPath: false)
+            run(path, arguments: [Array(path.utf8)] + arguments, searchPath: false)
         }
-        run(name, arguments: [name] + arguments, searchPath: true)
+        run(name, arguments: [Array(name.utf8)] + arguments, searchPath: true)
         exit(2)  // not reached: `run` with searchPath exits when exec fails
     }
 
-    private static func run(_ path: String, arguments: [String], searchPath: Bool) {
-        // Arguments that were not UTF-8 (file names) are passed on as the bytes they were.
-        let raw = RawArguments.nonUTF8()
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { argument in
-            guard let bytes = raw[argument] else { return strdup(argument) }
-            return (bytes + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { strdup($0.baseAddress!) } }
+    /// Arguments are bytes: file names that are not UTF-8 are passed on as they were.
+    private static func run(_ path: String, arguments: [[UInt8]], searchPath: Bool) {
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { bytes in
+            (bytes + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { strdup($0.baseAddress!) } }
         } + [nil]
         if searchPath { execvp(path, &argv) } else { execv(path, &argv) }
         let reason = String(cString: strerror(errno))

@@ -227,4 +227,41 @@ struct HardeningTests {
         for line in run.stdout.split(separator: "\n") { #expect(line.count < 250, "\(line.prefix(200))…") }
         #expect(run.stdout.contains("7777777777…"), "\(run.stdout.prefix(400))")
     }
+
+    // MARK: Found by review
+
+    @Test func reviewFindingsStayFixed() throws {
+        let directory = try CLITests.temporaryDirectory(["d.json": CLITests.dirty, "ro.json": CLITests.dirty,
+                                                         "v1/baseline.json": Array(#"{"version":1,"findings":[{"path":"d.json","rule":"enum","pointer":"/JobType","message":"m"}]}"#.utf8)])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // --output to /dev/stdout while standard output is redirected to a file.
+        let stdout = try Self.shell("exec '\(Self.binary)' lint --output json=/dev/stdout d.json > out.txt", in: directory)
+        #expect(stdout.status == 1, "\(stdout.stderr)")
+        #expect(String(decoding: Self.contents(directory, "out.txt"), as: UTF8.self).contains("\"version\""))
+        // A read-only file is not rewritten by --fix (as writing into it would fail).
+        chmod(directory.appendingPathComponent("ro.json").path, 0o444)
+        if geteuid() != 0 {
+            let readOnly = try Hostile.bounded(["lint", "--fix", "ro.json"], in: directory)
+            #expect(readOnly.status == 2)
+            #expect(Self.contents(directory, "ro.json") == CLITests.dirty)
+        }
+        // A version-1 baseline names files relative to where reqlint ran.
+        let v1 = try Hostile.bounded(["lint", "--baseline", "v1/baseline.json", "d.json"], in: directory)
+        #expect(v1.status == 0, "\(v1.stdout) \(v1.stderr)")
+        // --write-baseline exits 2 when a file could not be read.
+        let partial = try Hostile.bounded(["lint", "--write-baseline", "b.json", "d.json", "missing.json"], in: directory)
+        #expect(partial.status == 2)
+        // Two names that differ only in bytes that are not UTF-8 are two files.
+        let twoNames = try Self.shell("printf x > \"$(printf 'a\\377.json')\"; printf y > \"$(printf 'a\\376.json')\"; exec '\(Self.binary)' lint --format json \"$(printf 'a\\377.json')\" \"$(printf 'a\\376.json')\"", in: directory)
+        let names = Set(try twoNames.files().keys)
+        #expect(names == ["a\\xFF.json", "a\\xFE.json"], "\(names)")
+    }
+
+    @Test func aPasswordWithSlashesInAnEndpointIsMasked() throws {
+        let directory = try CLITests.temporaryDirectory(["ir.json": CLITests.clean])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try Self.shell("AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY exec '\(Self.binary)' send --dry-run --region us-east-1 --operation sagemaker:CreateInferenceRecommendationsJob --endpoint-url 'https://admin:s3cr/et?x#y@example.com/p' ir.json", in: directory)
+        #expect(run.status == 2)
+        #expect(!run.stderr.contains("s3cr") && !run.stdout.contains("s3cr"), "\(run.stderr)")
+    }
 }

@@ -65,4 +65,12 @@ struct RuleFileValidatorTests {
     @Test func aValidRuleHasNoProblems() {
         #expect(Self.problems(Self.rule(#"{"kind": "requires", "pointer": "/Type", "equals": "ShadowMode", "present": "/KmsKey", "message": "set KmsKey ({value})"}"#)) == [])
     }
+
+    /// A `$schema` key (editors) is allowed; braces that are no near miss of a placeholder are
+    /// a warning (printed as written), not an error.
+    @Test func schemaKeyAndLiteralBraces() {
+        let bytes = Array(Self.rule(#"{"kind": "absent", "pointer": "/KmsKey", "message": "names look like team-{team}"}"#, extra: #" "$schema": "./rule.schema.json","#).utf8)
+        let found = RuleFileValidator.problems(JSONParser.parse(bytes))
+        #expect(found.map(\.severity) == [.warning], "\(found.map(\.message))")
+    }
 }

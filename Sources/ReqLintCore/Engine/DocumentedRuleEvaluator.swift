@@ -308,6 +308,7 @@ struct DocumentedRuleEvaluator {
             case let .countKeys(max, excluding):
                 guard document[match.node].kind == .object else { continue }
                 var names = Set<String>()
+                var unknown = Set<String>()  // names the regex engine could not judge
                 var incomplete: String?
                 for (key, _) in document.members(of: match.node) {
                     let name = document.string(key)
@@ -315,12 +316,16 @@ struct DocumentedRuleEvaluator {
                         switch compiled.matches(name) {
                         case .match: continue
                         case .noMatch: break
-                        case let .limitExceeded(reason): incomplete = reason
+                        case let .limitExceeded(reason):
+                            incomplete = reason
+                            unknown.insert(name)
+                            continue
                         }
                     }
                     names.insert(name)
                 }
-                if let incomplete {
+                // Not checked only when the answer depends on the names that could not be judged.
+                if let incomplete, names.count <= max, names.union(unknown).count > max {
                     reportNotChecked(rule, match, reason: incomplete)
                     continue
                 }

@@ -76,7 +76,8 @@ extension JSONDocument {
                 length = bytes[i + 1] == UInt8(ascii: "u") ? 6 : 2
                 // A high surrogate escape followed by a low one is one code point.
                 if length == 6, i + 12 <= end, bytes[i + 2] | 0x20 == UInt8(ascii: "d"), (bytes[i + 3] | 0x20) >= UInt8(ascii: "8"),
-                   (bytes[i + 3] | 0x20) <= UInt8(ascii: "b"), bytes[i + 6] == UInt8(ascii: "\\"), bytes[i + 7] == UInt8(ascii: "u") {
+                   (bytes[i + 3] | 0x20) <= UInt8(ascii: "b"), bytes[i + 6] == UInt8(ascii: "\\"), bytes[i + 7] == UInt8(ascii: "u"),
+                   bytes[i + 8] | 0x20 == UInt8(ascii: "d"), (bytes[i + 9] | 0x20) >= UInt8(ascii: "c"), (bytes[i + 9] | 0x20) <= UInt8(ascii: "f") {
                     length = 12
                 }
             }

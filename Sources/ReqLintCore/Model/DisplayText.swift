@@ -8,10 +8,12 @@ public enum DisplayText {
     /// with `keepingNewlines`, `\n` stays a line break (for messages that are several lines).
     public static func escaped(_ text: String, keepingNewlines: Bool = false) -> String {
         // Fast path: printable ASCII (and, with keepingNewlines, line breaks) needs no change.
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || (keepingNewlines && $0 == 0x0A) }) { return text }
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || (keepingNewlines && ($0 == 0x0A || $0 == 0x09)) }) { return text }
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if keepingNewlines, scalar == "\n" || (scalar == "\t") {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            // Line breaks (\n, and \r of \r\n) and tabs are kept when the text is several lines.
+            if keepingNewlines, scalar == "\n" || scalar == "\t" || (scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n") {
                 out.append(scalar)
             } else if needsEscape(scalar) {
                 let hex = String(scalar.value, radix: 16, uppercase: true)

@@ -119,6 +119,7 @@ public enum RuleFileSpec {
         ("checks", true, "the checks (below)"),
         ("note", false, "anything a reader should know"),
         ("examples", false, "{\"valid\": [{\"patch\": …}], \"invalid\": [{\"patch\": …, \"expect\": [pointers]}]}: run as tests"),
+        ("$schema", false, "the rule format's JSON Schema, for editors (reqlint schema --rules)"),
     ]
     public static let sourceKeys = ["document", "quote", "url"]
     public static let whenKeys = ["pointer", "equals", "absent"]

@@ -103,8 +103,16 @@ public struct RuleFileValidator {
         for key in ["message", "relatedMessage"] {
             guard let value = found[key], document[value].kind == .string else { continue }
             for name in Self.placeholders(in: document.string(value)) where !placeholders.contains(name) {
-                let near = Suggestions.closest(to: name, in: placeholders.sorted()).map { "; did you mean {\($0)}?" } ?? ""
-                error(value, pointer.appending(key), "unknown placeholder {\(name)} in \(Self.article(kindName)) check's \(key)\(near); it has \(placeholders.sorted().map { "{\($0)}" }.joined(separator: ", "))")
+                // A near miss of a placeholder is a mistake; other braces may be meant as text
+                // (they are printed as written): a warning, which does not stop the run.
+                let listed = placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ")
+                if let near = Suggestions.closest(to: name, in: placeholders.sorted()) {
+                    error(value, pointer.appending(key), "unknown placeholder {\(name)} in \(Self.article(kindName)) check's \(key); did you mean {\(near)}? It has \(listed)")
+                } else {
+                    diagnostics.append(Diagnostic(rule: "config", severity: .warning,
+                                                  message: "{\(name)} in \(Self.article(kindName)) check's \(key) is no placeholder (it has \(listed)): it is printed as written",
+                                                  pointer: pointer.appending(key), range: document[value].range))
+                }
             }
         }
     }
