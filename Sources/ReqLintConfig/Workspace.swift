@@ -145,6 +145,7 @@ public final class Workspace: @unchecked Sendable {
         let operations = Set(bundled.ids)
         var known = Set(RuleDocumentation.descriptors(bundled).map(\.id))
         known.insert(ConfigurationLoader.rule)
+        known.formUnion(BundledRules.preflightRuleIDs().map(RuleID.init(rawValue:)))
         var loaded = ConfigurationLoader.load(bytes: bytes, path: shown, directory: directory, knownRules: known, knownOperations: operations)
         var extraRules: [DocumentedRule] = []
         var problems: [Diagnostic] = []

@@ -17,7 +17,7 @@ struct ReqLint: ParsableCommand {
         parsed or classified (every other file is still checked and reported).
         """,
         version: version,
-        subcommands: [Lint.self, Rules.self, Explain.self, ConfigCommand.self, LSPCommand.self, SchemaCommand.self, SkeletonCommand.self, SendCommand.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, ConfigCommand.self, LSPCommand.self, SchemaCommand.self, SkeletonCommand.self, SendCommand.self, PreflightCommand.self],
         defaultSubcommand: Lint.self
     )
 
@@ -27,6 +27,9 @@ struct ReqLint: ParsableCommand {
         let arguments = CommandLine.arguments
         if arguments.count > 1 && arguments[1] == "send" {
             Companion.exec("reqlint-send", arguments: Array(arguments.dropFirst(2)))
+        }
+        if arguments.count > 1 && arguments[1] == "preflight" {
+            Companion.exec("reqlint-send", arguments: Array(arguments.dropFirst(1)))
         }
         if arguments.count == 2 && arguments[1] == "--version" {
             Terminal.output(versionText())

@@ -694,6 +694,41 @@ enum BundledRuleFiles {
 }
 
 """###),
+        ("rules/cleanroomsml/preflight/StartTrainedModelInferenceJob.json", ###"""
+{
+  "format": 1,
+  "operation": "cleanroomsml:StartTrainedModelInferenceJob",
+  "checks": [
+    {"id": "preflight/membership-exists", "call": "cleanrooms:GetMembership",
+     "arguments": {"membershipIdentifier": "/membershipIdentifier"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/membership-active", "call": "cleanrooms:GetMembership",
+     "arguments": {"membershipIdentifier": "/membershipIdentifier"},
+     "expect": {"kind": "equals", "answer": "membership.status", "value": "ACTIVE"},
+     "message": "membership {value} is {answer}, not ACTIVE"},
+    {"id": "preflight/trained-model-exists", "call": "cleanrooms-ml:GetTrainedModel",
+     "arguments": {"trainedModelArn": "/trainedModelArn", "membershipIdentifier": "/membershipIdentifier"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/trained-model-active", "call": "cleanrooms-ml:GetTrainedModel",
+     "arguments": {"trainedModelArn": "/trainedModelArn", "membershipIdentifier": "/membershipIdentifier"},
+     "expect": {"kind": "equals", "answer": "status", "value": "ACTIVE"},
+     "message": "trained model {value} is {answer}, not ACTIVE"},
+    {"id": "preflight/algorithm-association-exists", "call": "cleanrooms-ml:GetConfiguredModelAlgorithmAssociation",
+     "arguments": {"configuredModelAlgorithmAssociationArn": "/configuredModelAlgorithmAssociationArn", "membershipIdentifier": "/membershipIdentifier"},
+     "expect": {"kind": "exists"}},
+    {"id": "preflight/ml-input-channel-exists", "call": "cleanrooms-ml:GetMLInputChannel",
+     "arguments": {"mlInputChannelArn": "/dataSource/mlInputChannelArn", "membershipIdentifier": "/membershipIdentifier"},
+     "expect": {"kind": "exists"}},
+    {"id": "preflight/ml-input-channel-active", "call": "cleanrooms-ml:GetMLInputChannel",
+     "arguments": {"mlInputChannelArn": "/dataSource/mlInputChannelArn", "membershipIdentifier": "/membershipIdentifier"},
+     "expect": {"kind": "equals", "answer": "status", "value": "ACTIVE"},
+     "message": "ML input channel {value} is {answer}, not ACTIVE"},
+    {"id": "preflight/kms-key-exists", "call": "kms:DescribeKey", "arguments": {"KeyId": "/kmsKeyArn"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/kms-key-enabled", "call": "kms:DescribeKey",
+     "arguments": {"KeyId": "/kmsKeyArn"}, "expect": {"kind": "equals", "answer": "KeyMetadata.KeyState", "value": "Enabled"},
+     "message": "KMS key {value} is {answer}, not Enabled"}
+  ]
+}
+
+"""###),
         ("rules/sagemaker/CreateInferenceExperiment.json", ###"""
 {
   "format": 1,
@@ -4357,6 +4392,109 @@ enum BundledRuleFiles {
       {"Percentile": "P95", "ValueInMilliseconds": 100}
     ]
   }
+}
+
+"""###),
+        ("rules/sagemaker/preflight/CreateInferenceExperiment.json", ###"""
+{
+  "format": 1,
+  "operation": "sagemaker:CreateInferenceExperiment",
+  "checks": [
+    {"id": "preflight/name-available", "call": "sagemaker:DescribeInferenceExperiment",
+     "arguments": {"Name": "/Name"}, "expect": {"kind": "absent"},
+     "message": "an inference experiment named {value} already exists: experiment names must be unique in the account and region"},
+    {"id": "preflight/role-exists", "call": "iam:GetRole",
+     "arguments": {"RoleName": {"pointer": "/RoleArn", "take": "arn-name"}}, "expect": {"kind": "exists"}},
+    {"id": "preflight/role-trust", "call": "iam:GetRole",
+     "arguments": {"RoleName": {"pointer": "/RoleArn", "take": "arn-name"}},
+     "expect": {"kind": "trusts", "answer": "Role.AssumeRolePolicyDocument", "service": "sagemaker.amazonaws.com"}},
+    {"id": "preflight/endpoint-exists", "call": "sagemaker:DescribeEndpoint",
+     "arguments": {"EndpointName": "/EndpointName"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/endpoint-in-service", "call": "sagemaker:DescribeEndpoint",
+     "arguments": {"EndpointName": "/EndpointName"},
+     "expect": {"kind": "equals", "answer": "EndpointStatus", "value": "InService"},
+     "message": "endpoint {value} is {answer}, not InService"},
+    {"id": "preflight/production-variant", "call": "sagemaker:DescribeEndpoint",
+     "arguments": {"EndpointName": "/EndpointName"},
+     "expect": {"kind": "contains", "answer": "ProductionVariants.VariantName", "pointer": "/ShadowModeConfig/SourceModelVariantName"},
+     "message": "{value} is not a production variant of the endpoint; its production variants are {answer}"},
+    {"id": "preflight/model-exists", "call": "sagemaker:DescribeModel",
+     "arguments": {"ModelName": "/ModelVariants/*/ModelName"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/bucket-exists", "call": "s3:HeadBucket",
+     "arguments": {"Bucket": {"pointer": "/DataStorageConfig/Destination", "take": "s3-bucket"}}, "expect": {"kind": "exists"}},
+    {"id": "preflight/kms-key-exists", "call": "kms:DescribeKey", "arguments": {"KeyId": "/KmsKey"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/kms-key-enabled", "call": "kms:DescribeKey",
+     "arguments": {"KeyId": "/KmsKey"}, "expect": {"kind": "equals", "answer": "KeyMetadata.KeyState", "value": "Enabled"},
+     "message": "KMS key {value} is {answer}, not Enabled"},
+    {"id": "preflight/kms-key-exists", "call": "kms:DescribeKey", "arguments": {"KeyId": "/DataStorageConfig/KmsKey"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/kms-key-enabled", "call": "kms:DescribeKey",
+     "arguments": {"KeyId": "/DataStorageConfig/KmsKey"}, "expect": {"kind": "equals", "answer": "KeyMetadata.KeyState", "value": "Enabled"},
+     "message": "KMS key {value} is {answer}, not Enabled"}
+  ]
+}
+
+"""###),
+        ("rules/sagemaker/preflight/CreateInferenceRecommendationsJob.json", ###"""
+{
+  "format": 1,
+  "operation": "sagemaker:CreateInferenceRecommendationsJob",
+  "checks": [
+    {"id": "preflight/name-available", "call": "sagemaker:DescribeInferenceRecommendationsJob",
+     "arguments": {"JobName": "/JobName"}, "expect": {"kind": "absent"},
+     "message": "an inference recommendations job named {value} already exists: job names must be unique in the account and region"},
+    {"id": "preflight/role-exists", "call": "iam:GetRole",
+     "arguments": {"RoleName": {"pointer": "/RoleArn", "take": "arn-name"}}, "expect": {"kind": "exists"}},
+    {"id": "preflight/role-trust", "call": "iam:GetRole",
+     "arguments": {"RoleName": {"pointer": "/RoleArn", "take": "arn-name"}},
+     "expect": {"kind": "trusts", "answer": "Role.AssumeRolePolicyDocument", "service": "sagemaker.amazonaws.com"}},
+    {"id": "preflight/model-package-exists", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/instance-type-supported", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"},
+     "expect": {"kind": "contains", "answer": "InferenceSpecification.SupportedRealtimeInferenceInstanceTypes",
+                "pointer": "/InputConfig/EndpointConfigurations/*/InstanceType"},
+     "message": "the model package does not support {value} for real-time inference; it supports {answer}"},
+    {"id": "preflight/container-domain", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"},
+     "expect": {"kind": "provided", "pointer": "/InputConfig/ContainerConfig/Domain", "answer": "Domain"},
+     "message": "neither the job's ContainerConfig nor the model package gives Domain: set /InputConfig/ContainerConfig/Domain"},
+    {"id": "preflight/container-task", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"},
+     "expect": {"kind": "provided", "pointer": "/InputConfig/ContainerConfig/Task", "answer": "Task"},
+     "message": "neither the job's ContainerConfig nor the model package gives Task: set /InputConfig/ContainerConfig/Task"},
+    {"id": "preflight/container-framework", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"},
+     "expect": {"kind": "provided", "pointer": "/InputConfig/ContainerConfig/Framework", "answer": "InferenceSpecification.Containers.Framework"},
+     "message": "neither the job's ContainerConfig nor the model package gives Framework: set /InputConfig/ContainerConfig/Framework"},
+    {"id": "preflight/container-sample-payload", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"},
+     "expect": {"kind": "provided", "pointer": "/InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl", "answer": "SamplePayloadUrl"},
+     "message": "neither the job's ContainerConfig nor the model package gives a sample payload: set /InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl"},
+    {"id": "preflight/model-exists", "call": "sagemaker:DescribeModel",
+     "arguments": {"ModelName": "/InputConfig/ModelName"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/endpoint-exists", "call": "sagemaker:DescribeEndpoint",
+     "arguments": {"EndpointName": "/InputConfig/Endpoints/*/EndpointName"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/endpoint-in-service", "call": "sagemaker:DescribeEndpoint",
+     "arguments": {"EndpointName": "/InputConfig/Endpoints/*/EndpointName"},
+     "expect": {"kind": "equals", "answer": "EndpointStatus", "value": "InService"},
+     "message": "endpoint {value} is {answer}, not InService"},
+    {"id": "preflight/kms-key-enabled", "call": "kms:DescribeKey",
+     "arguments": {"KeyId": "/InputConfig/VolumeKmsKeyId"}, "expect": {"kind": "equals", "answer": "KeyMetadata.KeyState", "value": "Enabled"},
+     "message": "KMS key {value} is {answer}, not Enabled"},
+    {"id": "preflight/kms-key-enabled", "call": "kms:DescribeKey",
+     "arguments": {"KeyId": "/OutputConfig/KmsKeyId"}, "expect": {"kind": "equals", "answer": "KeyMetadata.KeyState", "value": "Enabled"},
+     "message": "KMS key {value} is {answer}, not Enabled"},
+    {"id": "preflight/kms-key-exists", "call": "kms:DescribeKey", "arguments": {"KeyId": "/InputConfig/VolumeKmsKeyId"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/kms-key-exists", "call": "kms:DescribeKey", "arguments": {"KeyId": "/OutputConfig/KmsKeyId"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/sample-payload-exists", "call": "s3:HeadObject",
+     "arguments": {"Bucket": {"pointer": "/InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl", "take": "s3-bucket"},
+                   "Key": {"pointer": "/InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl", "take": "s3-key"}},
+     "expect": {"kind": "exists"}},
+    {"id": "preflight/subnet-exists", "call": "ec2:DescribeSubnets",
+     "arguments": {"SubnetId.1": "/InputConfig/VpcConfig/Subnets/*"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/security-group-exists", "call": "ec2:DescribeSecurityGroups",
+     "arguments": {"GroupId.1": "/InputConfig/VpcConfig/SecurityGroupIds/*"}, "expect": {"kind": "exists"}}
+  ]
 }
 
 """###),
