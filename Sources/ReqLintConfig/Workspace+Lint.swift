@@ -164,8 +164,24 @@ extension Workspace {
         if result.status == .unknownOperation, !input.explicit {
             return (nil, "skipped \(DisplayText.escaped(input.path)): not a request document of a known operation", 0)
         }
-        result.diagnostics = configuration.applyingRuleSettings(result.diagnostics)
-        if let modelUpdateAdvice { result.diagnostics = result.diagnostics.map { $0.addingModelUpdateAdvice(modelUpdateAdvice) } }
+        var suppressed = 0
+        (result.diagnostics, suppressed) = applyingConfiguration(result.diagnostics, to: input)
+        var report = FileReport(path: input.path, result: result)
+        report.rawPath = input.shownRaw
+        return (report, nil, suppressed)
+    }
+
+    /// `diagnostics` of `input` with its configuration applied, as `lint` applies it to its
+    /// own findings: rule severities (and `off`), model update advice, then suppressions
+    /// (recorded as matched, so that they are not reported as stale). Also used for the
+    /// findings of `reqlint preflight`. Returns the kept diagnostics and how many were
+    /// suppressed.
+    public func applyingConfiguration(_ diagnostics: [Diagnostic], to input: Input) -> (diagnostics: [Diagnostic], suppressed: Int) {
+        let resolved = input.configuration
+        let configuration = resolved.configuration
+        let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
+        var diagnostics = configuration.applyingRuleSettings(diagnostics)
+        if let modelUpdateAdvice { diagnostics = diagnostics.map { $0.addingModelUpdateAdvice(modelUpdateAdvice) } }
         var suppressed = 0
         if suppressionsEnabled, !configuration.suppressions.isEmpty {
             var kept: [Diagnostic] = []
@@ -174,7 +190,7 @@ extension Workspace {
             for (index, suppression) in configuration.suppressions.enumerated() where suppression.files.matches(relative) {
                 applicable.insert(index)
             }
-            for diagnostic in result.diagnostics {
+            for diagnostic in diagnostics {
                 if let index = configuration.suppressions.indices.first(where: { configuration.suppressions[$0].covers(diagnostic, relativePath: relative) }) {
                     matched.insert(index)
                     suppressed += 1
@@ -182,15 +198,13 @@ extension Workspace {
                     kept.append(diagnostic)
                 }
             }
-            result.diagnostics = kept
+            diagnostics = kept
             resolved.lock.withLock {
                 resolved.matchedSuppressions.formUnion(matched)
                 resolved.applicableSuppressions.formUnion(applicable)
             }
         }
-        var report = FileReport(path: input.path, result: result)
-        report.rawPath = input.shownRaw
-        return (report, nil, suppressed)
+        return (diagnostics, suppressed)
     }
 
     /// Reports for configuration problems and for suppressions that applied to a linted file

@@ -130,8 +130,6 @@ struct PreflightCommand: ParsableCommand {
                 documents.append((reports.count - 1, input, document, operationID))
             }
         }
-        let configurationReports = workspace.configurationReports()
-        for report in configurationReports { tally.add(report, failLevel: failLevel, counted: false) }
         for problem in plan.problems { err("reqlint: \(problem)") }
 
         let engine: PreflightEngine
@@ -147,11 +145,8 @@ struct PreflightCommand: ParsableCommand {
             out(engine.policy(for: operations.isEmpty ? nil : operations).serialized(pretty: true) + "\n")
             return
         }
-        if tally.anyFailed || !plan.problems.isEmpty {
-            report(configurationReports + reports, tally: tally, calls: 0, useColor: useColor, models: workspace, out: out, err: err)
-            throw ExitCode(2)
-        }
-
+        // Files that could not be read or parsed are reported (exit 2); the clean ones are
+        // still checked.
         // 2. The AWS setup and credentials, as `send` has them; then the checks.
         var calls = 0
         if !documents.isEmpty {
@@ -168,15 +163,18 @@ struct PreflightCommand: ParsableCommand {
             redactor.add(credentials.credentials)
             let client = setup.preflightClient(credentials: credentials.credentials, transport: transport, retry: setup.retryStrategy())
             tally = Tally()
-            for report in configurationReports { tally.add(report, failLevel: failLevel, counted: false) }
             for item in documents {
-                reports[item.index].diagnostics += PreflightRun.diagnostics(engine: engine, client: client, input: item.input,
+                reports[item.index].diagnostics += PreflightRun.diagnostics(engine: engine, client: client, workspace: workspace, input: item.input,
                                                                             document: item.document, operation: item.operation)
             }
             for report in reports { tally.add(report, failLevel: failLevel) }
             calls = client.sent.count
         }
+        // Suppressions are counted as matched only now, after the checks.
+        let configurationReports = workspace.configurationReports()
+        for report in configurationReports { tally.add(report, failLevel: failLevel, counted: false) }
         report(configurationReports + reports, tally: tally, calls: calls, useColor: useColor, models: workspace, out: out, err: err)
+        if tally.anyFailed || !plan.problems.isEmpty { throw ExitCode(2) }
         if tally.atFailLevel { throw ExitCode(1) }
     }
 

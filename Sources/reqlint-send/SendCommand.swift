@@ -266,7 +266,7 @@ struct SendCommand: ParsableCommand {
             var preflightTally = Tally()
             for item in prepared {
                 var report = item.clean.report
-                report.diagnostics += PreflightRun.diagnostics(engine: engine, client: client, input: item.clean.input, document: item.document,
+                report.diagnostics += PreflightRun.diagnostics(engine: engine, client: client, workspace: workspace, input: item.clean.input, document: item.document,
                                                                operation: item.pack.id)
                 preflightTally.add(report, failLevel: failLevel)
                 preflightReports.append(report)

@@ -114,12 +114,9 @@ enum PreflightRun {
     }
 
     /// The preflight findings of one document, configuration applied, located.
-    static func diagnostics(engine: PreflightEngine, client: PreflightClient, input: Workspace.Input, document: JSONDocument,
-                            operation: OperationID) -> [LocatedDiagnostic] {
-        let configuration = input.configuration.configuration
-        var found = configuration.applyingRuleSettings(engine.run(document: document, operation: operation, client: client))
-        let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
-        found = found.filter { diagnostic in !configuration.suppressions.contains { $0.covers(diagnostic, relativePath: relative) } }
+    static func diagnostics(engine: PreflightEngine, client: PreflightClient, workspace: Workspace, input: Workspace.Input,
+                            document: JSONDocument, operation: OperationID) -> [LocatedDiagnostic] {
+        let found = workspace.applyingConfiguration(engine.run(document: document, operation: operation, client: client), to: input).diagnostics
         let lines = LineTable(document.bytes)
         return found.map { LocatedDiagnostic($0, lines: lines) }
     }
