@@ -685,3 +685,38 @@ def test_a_run_over_the_corpus_is_read_only(run, moto, peer):
                "cleanrooms-ml:GetConfiguredModelAlgorithmAssociation", "cleanrooms-ml:GetMLInputChannel"}
     assert set(peer.actions()) <= allowed, set(peer.actions()) - allowed
     assert all(r["method"] in ("GET", "HEAD") or r["action"].split(":")[1].startswith(("Describe", "Get")) for r in peer.requests)
+
+
+def test_an_organisation_adds_its_own_check_in_rule_paths(run, moto, peer):
+    boundary = f"arn:aws:iam::{ACCOUNT}:policy/ml-boundary"
+    moto.client("iam").create_policy(PolicyName="ml-boundary", PolicyDocument=json.dumps(
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))
+    good = moto.client("iam").create_role(RoleName="Bounded", AssumeRolePolicyDocument=TRUST_SAGEMAKER, PermissionsBoundary=boundary)["Role"]["Arn"]
+    bad = make_role(moto, name="Unbounded")
+    make_endpoint(moto)
+    moto.client("sagemaker").create_model(ModelName="model-shadow", ExecutionRoleArn=good, PrimaryContainer={"Image": "x"})
+    moto.client("s3").create_bucket(Bucket="shadow-capture")
+    (run.folder / "policies" / "preflight").mkdir(parents=True)
+    (run.folder / "policies" / "preflight" / "boundary.json").write_text(json.dumps({
+        "operation": "sagemaker:CreateInferenceExperiment",
+        "checks": [{"id": "acme/role-boundary", "call": "iam:GetRole",
+                    "arguments": {"RoleName": {"pointer": "/RoleArn", "take": "arn-name"}},
+                    "expect": {"kind": "equals", "answer": "Role.PermissionsBoundary.PermissionsBoundaryArn", "value": boundary},
+                    "message": "role {value} must have the ml-boundary permission boundary (it has {answer})"}]}))
+    (run.folder / ".reqlint.yaml").write_text("version: 1\nrule-paths: [policies/]\n")
+    run.write("good.json", experiment(good))
+    run.write("bad.json", experiment(bad, Name="other"))
+    result = run("--format", "json", "good.json", "bad.json")
+    assert result.returncode == 1, result.stdout + result.stderr
+    got = findings(result)
+    assert [(r, p) for r, p, _ in got] == [("acme/role-boundary", "/RoleArn")]
+    assert "must have the ml-boundary permission boundary (it has (no Role.PermissionsBoundary.PermissionsBoundaryArn))" in got[0][2]
+    assert peer.actions().count("iam:GetRole") == 2  # one per role, shared by the bundled and the organisation's checks
+    # A check may name only allow-listed calls.
+    (run.folder / "policies" / "preflight" / "boundary.json").write_text(json.dumps({
+        "operation": "sagemaker:CreateInferenceExperiment",
+        "checks": [{"id": "acme/x", "call": "iam:DeleteRole", "arguments": {"RoleName": "/RoleArn"}, "expect": {"kind": "exists"}}]}))
+    before = len(peer.requests)
+    result = run("good.json")
+    assert result.returncode == 2 and "not on preflight's read-only allow-list" in result.stderr
+    assert len(peer.requests) == before
