@@ -179,7 +179,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReqLintSendTests",
-            dependencies: ["ReqLintCore", "ReqLintSigV4", "ReqLintSend", "ReqLintPreflight"],
+            dependencies: ["ReqLintCore", "ReqLintSigV4", "ReqLintSend", "ReqLintPreflight", "ReqLintImport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

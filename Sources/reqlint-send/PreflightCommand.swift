@@ -17,7 +17,7 @@ struct PreflightCommand: ParsableCommand {
         discussion: """
         Credentials, region, endpoints, retries, configuration and output formats are those of \
         `reqlint send`. Only documents without lint findings at the fail level are checked; a document \
-        that fails linting is reported and nothing is called. Findings have rule ids under preflight/; \
+        that fails linting is reported and not checked (the others are). Findings have rule ids under preflight/; \
         a check whose call is denied or cannot be made is reported as preflight/not-checked (an error) \
         naming the IAM action it needs. --print-policy prints the least-privilege IAM policy the checks \
         of the given documents' operations need (all operations when no document is named) and calls nothing.
