@@ -720,3 +720,18 @@ def test_an_organisation_adds_its_own_check_in_rule_paths(run, moto, peer):
     result = run("good.json")
     assert result.returncode == 2 and "not on preflight's read-only allow-list" in result.stderr
     assert len(peer.requests) == before
+
+
+def test_yaml_documents_are_located_in_the_yaml(run, moto, peer):
+    make_endpoint(moto)
+    (run.folder / "shadow.yaml").write_text(
+        "Name: churn-shadow\nType: ShadowMode\nRoleArn: arn:aws:iam::123456789012:role/NoSuchRole\nEndpointName: churn-prod-endpoint\n"
+        "ModelVariants:\n  - ModelName: model-prod\n    VariantName: green\n    InfrastructureConfig:\n      InfrastructureType: RealTimeInference\n"
+        "      RealTimeInferenceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1}\n"
+        "  - {ModelName: model-prod, VariantName: blue, InfrastructureConfig: {InfrastructureType: RealTimeInference, RealTimeInferenceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 1}}}\n"
+        "ShadowModeConfig:\n  SourceModelVariantName: green\n  ShadowModelVariants: [{ShadowModelVariantName: blue, SamplingPercentage: 50}]\n")
+    result = run("shadow.yaml")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "shadow.yaml:3:10: error: " in result.stdout and "[preflight/role-exists]" in result.stdout
+    assert "shadow.yaml:13:27: error: green is not a production variant of the endpoint; its production variants are prod [preflight/production-variant]" in result.stdout
+    assert "shadow.yaml:4:15: note: named here (sagemaker:DescribeEndpoint)" in result.stdout
