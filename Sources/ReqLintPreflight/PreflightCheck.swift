@@ -118,6 +118,7 @@ public struct PreflightCheckFile: Sendable {
 
     /// The bundled checks of every operation.
     public static func bundled() throws -> [PreflightCheckFile] {
-        try BundledRules.preflightFiles().map { try PreflightCheckFile(text: $0.contents, origin: $0.path) }
+        try BundledRules.preflightFiles().filter { !$0.path.hasPrefix("rules/preflight/calls/") }
+            .map { try PreflightCheckFile(text: $0.contents, origin: $0.path) }
     }
 }

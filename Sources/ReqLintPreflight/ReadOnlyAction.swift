@@ -1,4 +1,4 @@
-import ReqLintSigV4
+import ReqLintCore
 
 /// One read-only AWS action that preflight may call: the allow-list.
 ///
@@ -9,8 +9,8 @@ import ReqLintSigV4
 /// preflight cannot change anything in an account by construction. `--print-policy` derives
 /// the IAM policy from the same list (``iamActions``).
 public struct ReadOnlyAction: Hashable, Sendable, CustomStringConvertible {
-    /// How a request of this action goes on the wire (each protocol is written by hand: see
-    /// the README's Preflight section).
+    /// How a request of this action goes on the wire, from the call's imported service model
+    /// (the serialisation of each protocol is written by hand: see the README's Preflight section).
     public enum Wire: Hashable, Sendable {
         /// AWS query protocol: a form POST `Action=…&Version=…`, answered in XML (IAM, EC2).
         case query(version: String)
@@ -34,15 +34,39 @@ public struct ReadOnlyAction: Hashable, Sendable, CustomStringConvertible {
     /// The IAM actions that allow this call (for `--print-policy` and "not checked" messages).
     public let iamActions: [String]
 
-    private init(_ service: String, _ name: String, serviceID: String, endpointPrefix: String, signingName: String? = nil,
-                 wire: Wire, iam: [String]? = nil) {
+    /// - Parameters:
+    ///   - model: botocore's folder for the service (`cleanroomsml`); the call's protocol facts
+    ///     come from its imported model, `rules/preflight/calls/<model>/<name>.json`.
+    ///   - iam: the IAM actions that allow the call, when they are not `service:name`.
+    private init(_ service: String, _ name: String, model: String, iam: [String]? = nil) {
         precondition(Self.readOnlyPrefixes.contains { name.hasPrefix($0) }, "\(name) is not a read-only action")
+        let path = "rules/preflight/calls/\(model)/\(name).json"
+        guard let file = BundledRules.preflightFiles().first(where: { $0.path == path }) else {
+            preconditionFailure("\(path) is not bundled: run scripts/generate-preflight-calls, then scripts/embed-rules")
+        }
+        let document = JSONParser.parse(file.contents)
+        guard let root = document.root, let pack = try? OperationPack(json: document.value(at: root)) else {
+            preconditionFailure("\(path) is not an operation pack")
+        }
         self.service = service
         self.name = name
-        self.serviceID = serviceID
-        self.endpointPrefix = endpointPrefix
-        self.signingName = signingName ?? endpointPrefix
-        self.wire = wire
+        serviceID = pack.service.serviceId
+        endpointPrefix = pack.service.endpointPrefix
+        signingName = pack.service.signingName
+        switch pack.service.protocol {
+        case "query", "ec2":
+            wire = .query(version: pack.service.apiVersion)
+        case "json":
+            wire = .json(targetPrefix: pack.service.targetPrefix ?? pack.service.name)
+        case "rest-json":
+            precondition(pack.httpMethod == "GET", "\(path): preflight makes only GET requests in REST-JSON")
+            wire = .restJSON(uri: pack.requestURI)
+        case "rest-xml":
+            precondition(pack.httpMethod == "HEAD", "\(path): preflight makes only HEAD requests in REST-XML")
+            wire = .s3Head(object: pack.requestURI.contains("{Key+}"))
+        default:
+            preconditionFailure("\(path): protocol \(pack.service.protocol) is not supported")
+        }
         iamActions = iam ?? ["\(service):\(name)"]
     }
 
@@ -55,31 +79,22 @@ public struct ReadOnlyAction: Hashable, Sendable, CustomStringConvertible {
 
     /// Every action preflight can call.
     public static let allowList: [ReadOnlyAction] = [
-        ReadOnlyAction("iam", "GetRole", serviceID: "IAM", endpointPrefix: "iam", wire: .query(version: "2010-05-08")),
-        ReadOnlyAction("ec2", "DescribeSubnets", serviceID: "EC2", endpointPrefix: "ec2", wire: .query(version: "2016-11-15")),
-        ReadOnlyAction("ec2", "DescribeSecurityGroups", serviceID: "EC2", endpointPrefix: "ec2", wire: .query(version: "2016-11-15")),
+        ReadOnlyAction("iam", "GetRole", model: "iam"),
+        ReadOnlyAction("ec2", "DescribeSubnets", model: "ec2"),
+        ReadOnlyAction("ec2", "DescribeSecurityGroups", model: "ec2"),
         // HeadObject needs s3:GetObject, HeadBucket s3:ListBucket (the S3 API reference).
-        ReadOnlyAction("s3", "HeadObject", serviceID: "S3", endpointPrefix: "s3", wire: .s3Head(object: true), iam: ["s3:GetObject"]),
-        ReadOnlyAction("s3", "HeadBucket", serviceID: "S3", endpointPrefix: "s3", wire: .s3Head(object: false), iam: ["s3:ListBucket"]),
-        ReadOnlyAction("kms", "DescribeKey", serviceID: "KMS", endpointPrefix: "kms", wire: .json(targetPrefix: "TrentService")),
-        ReadOnlyAction("sagemaker", "DescribeInferenceRecommendationsJob", serviceID: "SageMaker", endpointPrefix: "api.sagemaker",
-                       signingName: "sagemaker", wire: .json(targetPrefix: "SageMaker")),
-        ReadOnlyAction("sagemaker", "DescribeInferenceExperiment", serviceID: "SageMaker", endpointPrefix: "api.sagemaker",
-                       signingName: "sagemaker", wire: .json(targetPrefix: "SageMaker")),
-        ReadOnlyAction("sagemaker", "DescribeModelPackage", serviceID: "SageMaker", endpointPrefix: "api.sagemaker",
-                       signingName: "sagemaker", wire: .json(targetPrefix: "SageMaker")),
-        ReadOnlyAction("sagemaker", "DescribeModel", serviceID: "SageMaker", endpointPrefix: "api.sagemaker",
-                       signingName: "sagemaker", wire: .json(targetPrefix: "SageMaker")),
-        ReadOnlyAction("sagemaker", "DescribeEndpoint", serviceID: "SageMaker", endpointPrefix: "api.sagemaker",
-                       signingName: "sagemaker", wire: .json(targetPrefix: "SageMaker")),
-        ReadOnlyAction("cleanrooms", "GetMembership", serviceID: "CleanRooms", endpointPrefix: "cleanrooms",
-                       wire: .restJSON(uri: "/memberships/{membershipIdentifier}")),
-        ReadOnlyAction("cleanrooms-ml", "GetTrainedModel", serviceID: "CleanRoomsML", endpointPrefix: "cleanrooms-ml",
-                       wire: .restJSON(uri: "/memberships/{membershipIdentifier}/trained-models/{trainedModelArn}")),
-        ReadOnlyAction("cleanrooms-ml", "GetConfiguredModelAlgorithmAssociation", serviceID: "CleanRoomsML", endpointPrefix: "cleanrooms-ml",
-                       wire: .restJSON(uri: "/memberships/{membershipIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}")),
-        ReadOnlyAction("cleanrooms-ml", "GetMLInputChannel", serviceID: "CleanRoomsML", endpointPrefix: "cleanrooms-ml",
-                       wire: .restJSON(uri: "/memberships/{membershipIdentifier}/ml-input-channels/{mlInputChannelArn}")),
+        ReadOnlyAction("s3", "HeadObject", model: "s3", iam: ["s3:GetObject"]),
+        ReadOnlyAction("s3", "HeadBucket", model: "s3", iam: ["s3:ListBucket"]),
+        ReadOnlyAction("kms", "DescribeKey", model: "kms"),
+        ReadOnlyAction("sagemaker", "DescribeInferenceRecommendationsJob", model: "sagemaker"),
+        ReadOnlyAction("sagemaker", "DescribeInferenceExperiment", model: "sagemaker"),
+        ReadOnlyAction("sagemaker", "DescribeModelPackage", model: "sagemaker"),
+        ReadOnlyAction("sagemaker", "DescribeModel", model: "sagemaker"),
+        ReadOnlyAction("sagemaker", "DescribeEndpoint", model: "sagemaker"),
+        ReadOnlyAction("cleanrooms", "GetMembership", model: "cleanrooms"),
+        ReadOnlyAction("cleanrooms-ml", "GetTrainedModel", model: "cleanroomsml"),
+        ReadOnlyAction("cleanrooms-ml", "GetConfiguredModelAlgorithmAssociation", model: "cleanroomsml"),
+        ReadOnlyAction("cleanrooms-ml", "GetMLInputChannel", model: "cleanroomsml"),
     ]
 
     /// The action named `service:Action`, if it is on the allow-list.

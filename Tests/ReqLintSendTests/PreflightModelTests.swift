@@ -4,11 +4,12 @@ import ReqLintImport
 import ReqLintPreflight
 import Testing
 
-/// The read-only requests are written by hand (see the README's Preflight section); these
-/// tests import every allow-listed action from botocore's service model with reqlint's own
-/// importer and check that the hand-written protocol facts (protocol, API version, JSON target,
-/// URI template, method, signing name, endpoint prefix, service id) and every argument the
-/// bundled checks pass are the model's.
+/// Every allow-listed action takes its protocol facts from its imported service model
+/// (`rules/preflight/calls/`, written by scripts/generate-preflight-calls with reqlint's own
+/// importer). These tests import each from the installed botocore again and check that the
+/// committed model is what the importer makes, that the facts ReadOnlyAction derived are the
+/// model's (protocol, API version, JSON target, URI template, method, signing name, endpoint
+/// prefix, service id), and that every argument the bundled checks pass is a member.
 @Suite struct PreflightModelTests {
     static let botocoreData: String? = {
         let process = Process()
@@ -39,6 +40,10 @@ import Testing
     func handWrittenRequestsMatchTheServiceModel(_ id: String) throws {
         let action = try #require(ReadOnlyAction.named(id))
         let pack = try PackImporter.importPack(from: try Self.model(action.service), operation: action.name)
+        let committedPath = "rules/preflight/calls/\(Self.modelFolders[action.service]!)/\(action.name).json"
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let committed = try String(contentsOf: root.appendingPathComponent(committedPath), encoding: .utf8)
+        #expect(pack.jsonValue().serialized(pretty: true) == committed, "\(committedPath) is stale: run scripts/generate-preflight-calls, then scripts/embed-rules")
         #expect(pack.service.serviceId == action.serviceID)
         #expect(pack.service.endpointPrefix == action.endpointPrefix)
         #expect(pack.service.signingName == action.signingName)

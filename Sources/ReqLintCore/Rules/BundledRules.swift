@@ -122,8 +122,9 @@ public enum BundledRules {
         return overlays
     }
 
-    /// The bundled preflight check files (`rules/<service>/preflight/<Operation>.json`), as
-    /// text: `reqlint preflight` (ReqLintPreflight) parses them.
+    /// The bundled preflight files, as text: the checks (`rules/<service>/preflight/<Operation>.json`)
+    /// and the imported models of the calls they make (`rules/preflight/calls/<service>/<Action>.json`).
+    /// `reqlint preflight` (ReqLintPreflight) parses them.
     public static func preflightFiles() -> [(path: String, contents: String)] {
         BundledRuleFiles.files.filter { contains($0.path, "/preflight/") }
     }
