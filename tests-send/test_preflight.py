@@ -735,3 +735,24 @@ def test_yaml_documents_are_located_in_the_yaml(run, moto, peer):
     assert "shadow.yaml:3:10: error: " in result.stdout and "[preflight/role-exists]" in result.stdout
     assert "shadow.yaml:13:27: error: green is not a production variant of the endpoint; its production variants are prod [preflight/production-variant]" in result.stdout
     assert "shadow.yaml:4:15: note: named here (sagemaker:DescribeEndpoint)" in result.stdout
+
+
+def test_suppressions_of_preflight_findings_are_judged_by_preflight_only(run, moto, peer):
+    role, key = make_experiment_world(moto)
+    name = run.write("shadow.json", experiment(role))
+    (run.folder / ".reqlint.yaml").write_text("version: 1\nfail-level: warning\nsuppressions:\n  - files: \"*.json\"\n"
+                                              "    rule: preflight/endpoint-in-service\n    reason: the endpoint is being updated (OPS-7)\n")
+    lint = subprocess.run([run.binary, "lint", name], cwd=run.folder, capture_output=True, text=True, env={"PATH": os.environ["PATH"], "NO_COLOR": "1"})
+    assert lint.returncode == 0 and "matched no finding" not in lint.stdout + lint.stderr
+    stale = run(name)
+    assert stale.returncode == 1 and "matched no finding" in stale.stdout
+    peer.fixtures["sagemaker:DescribeEndpoint"] = (200, {"EndpointName": "churn-prod-endpoint", "EndpointStatus": "Updating",
+                                                         "ProductionVariants": [{"VariantName": "prod"}]})
+    peer.fixtures["sagemaker:CreateInferenceExperiment"] = (200, {"InferenceExperimentArn": f"arn:aws:sagemaker:us-east-1:{ACCOUNT}:inference-experiment/x"})
+    sent = run("--preflight", name, command="send")
+    assert sent.returncode == 0, sent.stdout + sent.stderr
+    assert "matched no finding" not in sent.stdout + sent.stderr
+    assert peer.actions()[-1] == "sagemaker:CreateInferenceExperiment"
+    del peer.fixtures["sagemaker:DescribeEndpoint"]
+    blocked = run("--preflight", name, command="send")
+    assert blocked.returncode == 1 and "matched no finding" in blocked.stdout and "nothing was sent" in blocked.stderr

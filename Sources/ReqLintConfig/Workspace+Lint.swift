@@ -209,12 +209,15 @@ extension Workspace {
 
     /// Reports for configuration problems and for suppressions that applied to a linted file
     /// but matched nothing (warnings on the configuration file, so stale ones get removed).
-    public func configurationReports() -> [FileReport] {
+    /// A suppression of a `preflight/` rule is judged only after preflight checks ran
+    /// (`preflightChecked`): `lint` and a plain `send` never see those findings.
+    public func configurationReports(preflightChecked: Bool = false) -> [FileReport] {
         var reports: [FileReport] = []
         for resolved in loadOrder {
             var report = resolved.report
             if suppressionsEnabled, let path = resolved.configuration.path {
                 let stale = resolved.lock.withLock { resolved.applicableSuppressions.subtracting(resolved.matchedSuppressions) }
+                    .filter { preflightChecked || !resolved.configuration.suppressions[$0].rule.rawValue.hasPrefix("preflight/") }
                 if !stale.isEmpty, case let .success(bytes) = FileSystem.read(FileSystem.absolute(path, from: workingDirectory)) {
                     let lines = LineTable(bytes)
                     var located = report?.diagnostics ?? []

@@ -171,7 +171,7 @@ struct PreflightCommand: ParsableCommand {
             calls = client.sent.count
         }
         // Suppressions are counted as matched only now, after the checks.
-        let configurationReports = workspace.configurationReports()
+        let configurationReports = workspace.configurationReports(preflightChecked: !documents.isEmpty)
         for report in configurationReports { tally.add(report, failLevel: failLevel, counted: false) }
         report(configurationReports + reports, tally: tally, calls: calls, useColor: useColor, models: workspace, out: out, err: err)
         if tally.anyFailed || !plan.problems.isEmpty { throw ExitCode(2) }

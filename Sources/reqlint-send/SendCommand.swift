@@ -271,6 +271,15 @@ struct SendCommand: ParsableCommand {
                 preflightTally.add(report, failLevel: failLevel)
                 preflightReports.append(report)
             }
+            // Suppressions of preflight findings that matched none, now that the checks ran.
+            let staleBefore = Set(configurationReports.flatMap(\.diagnostics))
+            let lateReports = workspace.configurationReports(preflightChecked: true).compactMap { report -> FileReport? in
+                var report = report
+                report.diagnostics = report.diagnostics.filter { !staleBefore.contains($0) }
+                return report.diagnostics.isEmpty ? nil : report
+            }
+            for report in lateReports { preflightTally.add(report, failLevel: failLevel, counted: false) }
+            preflightReports = lateReports + preflightReports
             if preflightTally.atFailLevel || preflightTally.anyFailed {
                 switch format {
                 case .text: out(TextReporter(color: useColor).report(preflightReports))
