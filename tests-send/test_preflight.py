@@ -534,16 +534,45 @@ def test_container_config_overrides_the_model_package(run, moto, peer):
 def test_recommendations_permission_denied(run, moto, peer):
     role = make_role(moto)
     package = make_package(moto)
-    peer.deny |= {"ec2:DescribeSubnets", "s3:HeadObject", "sagemaker:DescribeModelPackage"}
+    peer.deny |= {"ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "s3:HeadObject", "sagemaker:DescribeModelPackage", "iam:GetRole",
+                  "kms:DescribeKey", "sagemaker:DescribeModel", "sagemaker:DescribeEndpoint", "sagemaker:DescribeInferenceRecommendationsJob"}
     document = recommendations(role, package, VpcConfig={"SecurityGroupIds": ["sg-0123456789abcdef0"], "Subnets": ["subnet-1"]},
-                               ContainerConfig={"PayloadConfig": {"SamplePayloadUrl": "s3://payloads/x.tar.gz"}})
+                               ContainerConfig={"PayloadConfig": {"SamplePayloadUrl": "s3://payloads/x.tar.gz"}}, ModelName="m",
+                               Endpoints=[{"EndpointName": "e"}], VolumeKmsKeyId="alias/ml")
     name = run.write("ir.json", document)
     result = run("--format", "json", name)
+    assert result.returncode == 1
     got = {(r, p): m for r, p, m in findings(result)}
-    assert "allow ec2:DescribeSubnets" in got[("preflight/not-checked", "/InputConfig/VpcConfig/Subnets/0")]
-    assert "allow s3:GetObject" in got[("preflight/not-checked", "/InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl")]
-    assert "allow sagemaker:DescribeModelPackage" in got[("preflight/not-checked", "/InputConfig/ModelPackageVersionArn")]
-    assert ("preflight/security-group-exists", "/InputConfig/VpcConfig/SecurityGroupIds/0") in got
+    assert {r for r, _ in got} == {"preflight/not-checked"}
+    expected = {"/JobName": "sagemaker:DescribeInferenceRecommendationsJob", "/RoleArn": "iam:GetRole",
+                "/InputConfig/ModelPackageVersionArn": "sagemaker:DescribeModelPackage",
+                "/InputConfig/EndpointConfigurations/0/InstanceType": "sagemaker:DescribeModelPackage",
+                "/InputConfig/EndpointConfigurations/1/InstanceType": "sagemaker:DescribeModelPackage",
+                "/InputConfig/ModelName": "sagemaker:DescribeModel", "/InputConfig/Endpoints/0/EndpointName": "sagemaker:DescribeEndpoint",
+                "/InputConfig/VolumeKmsKeyId": "kms:DescribeKey", "/InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl": "s3:GetObject",
+                "/InputConfig/VpcConfig/Subnets/0": "ec2:DescribeSubnets", "/InputConfig/VpcConfig/SecurityGroupIds/0": "ec2:DescribeSecurityGroups"}
+    assert {p for _, p in got} == set(expected)
+    for pointer, action in expected.items():
+        assert f"allow {action}" in got[("preflight/not-checked", pointer)], (pointer, got[("preflight/not-checked", pointer)])
+
+
+def test_model_package_gives_nothing_the_container_config_must(run, moto, peer):
+    role = make_role(moto)
+    package = f"arn:aws:sagemaker:us-east-1:{ACCOUNT}:model-package/bare/1"
+    peer.fixtures["sagemaker:DescribeModelPackage"] = (200, {"ModelPackageName": "bare", "ModelPackageArn": package,
+        "InferenceSpecification": {"Containers": [{"Image": "x"}], "SupportedRealtimeInferenceInstanceTypes": ["ml.c5.xlarge", "ml.m5.large"]}})
+    name = run.write("ir.json", recommendations(role, package))
+    result = run("--format", "json", name)
+    assert result.returncode == 1
+    assert sorted(r for r, p, _ in findings(result) if p == "/InputConfig/ModelPackageVersionArn") == [
+        "preflight/container-domain", "preflight/container-framework", "preflight/container-sample-payload", "preflight/container-task"]
+    name = run.write("ir2.json", recommendations(role, package, ContainerConfig={
+        "Domain": "MACHINE_LEARNING", "Task": "CLASSIFICATION", "Framework": "XGBOOST",
+        "PayloadConfig": {"SamplePayloadUrl": "s3://payloads/churn/sample.tar.gz"}}))
+    moto.client("s3").create_bucket(Bucket="payloads")
+    moto.client("s3").put_object(Bucket="payloads", Key="churn/sample.tar.gz", Body=b"x")
+    result = run("--format", "json", name)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # StartTrainedModelInferenceJob (stub fixtures) ---------------------------------------------
@@ -609,11 +638,15 @@ def test_inference_job_missing(run, moto, peer):
 
 def test_inference_job_denied(run, moto, peer):
     clean_rooms_fixtures(peer)
-    peer.deny |= {"cleanrooms:GetMembership", "cleanrooms-ml:GetTrainedModel"}
-    name = run.write("crml.json", inference_job())
+    peer.deny |= {"cleanrooms:GetMembership", "cleanrooms-ml:GetTrainedModel", "cleanrooms-ml:GetConfiguredModelAlgorithmAssociation",
+                  "cleanrooms-ml:GetMLInputChannel", "kms:DescribeKey"}
+    name = run.write("crml.json", inference_job(kmsKeyArn="arn:aws:kms:us-east-1:123456789012:key/0b3a2e8c-0000-4000-8000-000000000000"))
     result = run("--format", "json", name)
+    assert result.returncode == 1
     got = {(r, p): m for r, p, m in findings(result)}
-    assert set(got) == {("preflight/not-checked", "/membershipIdentifier"), ("preflight/not-checked", "/trainedModelArn")}
+    assert set(got) == {("preflight/not-checked", p) for p in ("/membershipIdentifier", "/trainedModelArn", "/configuredModelAlgorithmAssociationArn",
+                                                               "/dataSource/mlInputChannelArn", "/kmsKeyArn")}
+    assert "allow cleanrooms-ml:GetMLInputChannel" in got[("preflight/not-checked", "/dataSource/mlInputChannelArn")]
     assert "allow cleanrooms:GetMembership" in got[("preflight/not-checked", "/membershipIdentifier")]
 
 
