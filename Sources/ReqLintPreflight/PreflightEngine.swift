@@ -246,10 +246,12 @@ enum TrustPolicy {
             default: return []
             }
         }
-        return statements.contains { statement in
-            statement["Effect"]?.stringValue == "Allow"
-                && strings(statement["Action"]).contains { ["sts:AssumeRole", "sts:*", "*"].contains($0) }
+        func applies(_ statement: JSONValue) -> Bool {
+            strings(statement["Action"]).contains { ["sts:AssumeRole", "sts:*", "*"].contains($0) }
                 && (strings(statement["Principal"]?["Service"]).contains(service) || statement["Principal"]?.stringValue == "*")
         }
+        // An explicit Deny wins over any Allow.
+        if statements.contains(where: { $0["Effect"]?.stringValue == "Deny" && applies($0) }) { return false }
+        return statements.contains { $0["Effect"]?.stringValue == "Allow" && applies($0) }
     }
 }

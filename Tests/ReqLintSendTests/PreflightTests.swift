@@ -129,4 +129,20 @@ import Testing
         #expect(failed.map(\.rule) == [.preflightNotChecked, .preflightNotChecked])
         #expect(unreachable.count == 3)  // retried as send retries
     }
+
+    @Test(arguments: [
+        (#"{"Statement":[{"Effect":"Allow","Principal":{"Service":"sagemaker.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#, true),
+        (#"{"Statement":{"Effect":"Allow","Principal":{"Service":["ec2.amazonaws.com","sagemaker.amazonaws.com"]},"Action":["sts:AssumeRole","sts:TagSession"]}}"#, true),
+        (#"{"Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#, false),
+        (#"{"Statement":[{"Effect":"Allow","Principal":{"Service":"sagemaker.amazonaws.com"},"Action":"sts:TagSession"}]}"#, false),
+        (#"{"Statement":[{"Effect":"Allow","Principal":{"Service":"sagemaker.amazonaws.com"},"Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":{"Service":"sagemaker.amazonaws.com"},"Action":"sts:*"}]}"#, false),
+    ])
+    func trustPolicies(_ policy: String, _ trusted: Bool) throws {
+        let encoded = policy.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? policy
+        let transport = FakeTransport(status: 200, body: "<GetRoleResponse><GetRoleResult><Role><AssumeRolePolicyDocument>\(encoded)</AssumeRolePolicyDocument></Role></GetRoleResult></GetRoleResponse>")
+        let engine = PreflightEngine(files: try PreflightCheckFile.bundled())
+        let operation = try #require(OperationID("sagemaker:CreateInferenceExperiment"))
+        let found = engine.run(document: JSONParser.parse(#"{"RoleArn": "arn:aws:iam::123456789012:role/R"}"#), operation: operation, client: client(transport))
+        #expect(found.map(\.rule.rawValue) == (trusted ? [] : ["preflight/role-trust"]))
+    }
 }
