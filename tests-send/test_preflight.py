@@ -521,6 +521,22 @@ def test_recommendations_package_and_role_missing(run, moto, peer):
                                                         ("preflight/model-package-exists", "/InputConfig/ModelPackageVersionArn")}
 
 
+def test_model_package_in_another_region(run, moto, peer):
+    role = make_role(moto)
+    make_package(moto)
+    package = f"arn:aws:sagemaker:eu-west-1:{ACCOUNT}:model-package/churn/1"
+    name = run.write("ir.json", recommendations(role, package))
+    result = run("--format", "json", name)
+    assert result.returncode == 1
+    got = findings(result)
+    assert [(r, p) for r, p, _ in got] == [("preflight/model-package-region", "/InputConfig/ModelPackageVersionArn")]
+    assert f"{package} is in eu-west-1, but the request runs in us-east-1" in got[0][2]
+    assert "sagemaker:DescribeModelPackage" not in peer.actions()
+    # In the request's region it is looked up.
+    result = run("--format", "json", "--region", "eu-west-1", name)
+    assert "sagemaker:DescribeModelPackage" in peer.actions()
+
+
 def test_container_config_overrides_the_model_package(run, moto, peer):
     role = make_role(moto)
     package = make_package(moto, domain=None, payload=None)

@@ -19,7 +19,10 @@ import ReqLintCore
 /// - `equals`: every string at the answer path is `value`;
 /// - `contains`: the request's value at `pointer` is among the strings at the answer path;
 /// - `trusts`: the URL-encoded trust policy at the answer path lets `service` assume the role;
-/// - `provided`: the request has `pointer`, or the answer has a value at its path.
+/// - `provided`: the request has `pointer`, or the answer has a value at its path;
+/// - `in-region`: the ARN of the first argument names the region the request runs in (checked
+///   without calling: the call looks in that region). When it does not, the other checks of
+///   that value are skipped, since the call would only say it is not there.
 /// The message may use `{value}` (the request's value), `{answer}` (what the service said)
 /// and `{call}`.
 public struct PreflightCheck: Sendable, Equatable {
@@ -40,6 +43,7 @@ public struct PreflightCheck: Sendable, Equatable {
         case contains(answer: String, pointer: [String])
         case trusts(answer: String, service: String)
         case provided(pointer: [String], answer: String)
+        case inRegion
     }
 
     public var id: String
@@ -88,7 +92,8 @@ public struct PreflightCheck: Sendable, Equatable {
         case "contains": self.expect = .contains(answer: try string("answer"), pointer: try Self.pointer(try string("pointer"), fail))
         case "trusts": self.expect = .trusts(answer: try string("answer"), service: try string("service"))
         case "provided": self.expect = .provided(pointer: try Self.pointer(try string("pointer"), fail), answer: try string("answer"))
-        default: throw fail("check \(id): unknown kind \(kind) (exists, absent, equals, contains, trusts, provided)")
+        case "in-region": self.expect = .inRegion
+        default: throw fail("check \(id): unknown kind \(kind) (exists, absent, equals, contains, trusts, provided, in-region)")
         }
         message = json["message"]?.stringValue
     }

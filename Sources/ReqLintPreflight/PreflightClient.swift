@@ -25,14 +25,17 @@ public final class PreflightClient {
     public let clock: @Sendable () -> SigV4Timestamp
     /// Where each service's requests go.
     public let endpoint: (ReadOnlyAction) throws(SendError) -> ResolvedEndpoint
+    /// The region the requests will run in (for `in-region` checks), if known.
+    public let region: String?
 
     private var cache: [PreflightCall: CallOutcome] = [:]
     /// Every call sent, in order (a cached answer is not sent again).
     public private(set) var sent: [PreflightCall] = []
 
     public init(credentials: SigV4Credentials, transport: any HTTPTransport, retry: RetryStrategy,
-                clock: @escaping @Sendable () -> SigV4Timestamp = SigV4Timestamp.now,
+                clock: @escaping @Sendable () -> SigV4Timestamp = SigV4Timestamp.now, region: String? = nil,
                 endpoint: @escaping (ReadOnlyAction) throws(SendError) -> ResolvedEndpoint) {
+        self.region = region
         self.credentials = credentials
         self.transport = transport
         self.retry = retry

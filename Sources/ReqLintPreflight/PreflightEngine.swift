@@ -50,6 +50,8 @@ public struct PreflightEngine: Sendable {
         guard let root = document.root else { return [] }
         var diagnostics: [Diagnostic] = []
         var notChecked = Set<String>()
+        // Values whose ARN names another region: their calls would only answer "not found".
+        var otherRegion = Set<[String]>()
         for check in checks[operation] ?? [] {
             for match in DocumentPath.matches(check.at, in: document, root: root) {
                 let resolve = { (pattern: [String]) in DocumentPath.node(DocumentPath.substitute(pattern, match.indices), in: document, root: root) }
@@ -62,10 +64,22 @@ public struct PreflightEngine: Sendable {
                     argumentNodes.append(found)
                 }
                 guard arguments.count == check.arguments.count, let named = argumentNodes.first else { continue }
+                if argumentNodes.contains(where: { otherRegion.contains($0.pointer) }) { continue }
                 let value = DocumentPath.text(match.node, in: document) ?? ""
                 if case let .provided(pointer, _) = check.expect, resolve(pointer) != nil { continue }
                 let call = PreflightCall(check.action, arguments: arguments)
                 let place = JSONPointer(tokens: match.pointer)
+                if case .inRegion = check.expect {
+                    let parts = arguments[0].value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+                    if let region = client.region, parts.count == 6, parts[0] == "arn", !parts[3].isEmpty, parts[3] != region {
+                        otherRegion.insert(named.pointer)
+                        let message = "\(value) is in \(parts[3]), but the request runs in \(region): \(check.action.id) looks for it in \(region)"
+                        diagnostics.append(Diagnostic(rule: RuleID(check.id), severity: .error,
+                                                      message: check.message.map { $0.replacingAll("{value}", with: value).replacingAll("{answer}", with: String(parts[3])) } ?? message,
+                                                      pointer: place, range: document[match.node].range))
+                    }
+                    continue
+                }
                 func finding(_ rule: RuleID, _ message: String, related: [Diagnostic.Related] = []) {
                     diagnostics.append(Diagnostic(rule: rule, severity: .error, message: message, pointer: place,
                                                   range: document[match.node].range, related: related))
@@ -94,7 +108,7 @@ public struct PreflightEngine: Sendable {
                     }
                 case let .found(answer):
                     switch check.expect {
-                    case .exists:
+                    case .exists, .inRegion:
                         break
                     case .absent:
                         finding(RuleID(check.id), fill(check.message, "\(value) is already used: \(check.action.id) found it", answer: "found"))

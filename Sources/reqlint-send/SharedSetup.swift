@@ -86,7 +86,7 @@ struct AWSSetup {
 
     /// A preflight client with these endpoints and the given credentials.
     func preflightClient(credentials: SigV4Credentials, transport: any HTTPTransport, retry: RetryStrategy) -> PreflightClient {
-        PreflightClient(credentials: credentials, transport: transport, retry: retry) { action throws(SendError) in
+        PreflightClient(credentials: credentials, transport: transport, retry: retry, region: region) { action throws(SendError) in
             try endpoint(serviceID: action.serviceID, endpointPrefix: action.endpointPrefix)
         }
     }

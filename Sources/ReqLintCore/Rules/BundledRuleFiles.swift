@@ -5611,6 +5611,8 @@ enum BundledRuleFiles {
     {"id": "preflight/role-trust", "call": "iam:GetRole",
      "arguments": {"RoleName": {"pointer": "/RoleArn", "take": "arn-name"}},
      "expect": {"kind": "trusts", "answer": "Role.AssumeRolePolicyDocument", "service": "sagemaker.amazonaws.com"}},
+    {"id": "preflight/model-package-region", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"}, "expect": {"kind": "in-region"}},
     {"id": "preflight/model-package-exists", "call": "sagemaker:DescribeModelPackage",
      "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"}, "expect": {"kind": "exists"}},
     {"id": "preflight/instance-type-supported", "call": "sagemaker:DescribeModelPackage",
