@@ -761,6 +761,11 @@ def test_an_organisation_adds_its_own_check_in_rule_paths(run, moto, peer):
     assert [(r, p) for r, p, _ in got] == [("acme/role-boundary", "/RoleArn")]
     assert "must have the ml-boundary permission boundary (it has (no Role.PermissionsBoundary.PermissionsBoundaryArn))" in got[0][2]
     assert peer.actions().count("iam:GetRole") == 2  # one per role, shared by the bundled and the organisation's checks
+    # Its id is configured like any rule's.
+    (run.folder / ".reqlint.yaml").write_text("version: 1\nrule-paths: [policies/]\nrules:\n  acme/role-boundary: warning\n")
+    result = run("--format", "json", "good.json", "bad.json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [(d["rule"], d["severity"]) for f in json.loads(result.stdout)["files"] for d in f["diagnostics"]] == [("acme/role-boundary", "warning")]
     # A check may name only allow-listed calls.
     (run.folder / "policies" / "preflight" / "boundary.json").write_text(json.dumps({
         "operation": "sagemaker:CreateInferenceExperiment",

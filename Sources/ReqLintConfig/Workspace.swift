@@ -151,8 +151,12 @@ public final class Workspace: @unchecked Sendable {
         var problems: [Diagnostic] = []
         if !loaded.configuration.rulePaths.isEmpty {
             (extraRules, problems) = Self.loadRules(loaded.configuration.rulePaths, origin: loaded.configuration.origins["rule-paths"])
-            if !extraRules.isEmpty {
+            // The ids of an organisation's preflight checks (`<rule-path>/preflight/*.json`,
+            // read by `reqlint preflight`) may be configured too.
+            let preflightIDs = Self.preflightRuleIDs(loaded.configuration.rulePaths)
+            if !extraRules.isEmpty || !preflightIDs.isEmpty {
                 known.formUnion(extraRules.map(\.descriptor.id))
+                known.formUnion(preflightIDs)
                 loaded = ConfigurationLoader.load(bytes: bytes, path: shown, directory: directory, knownRules: known, knownOperations: operations)
             }
         }
@@ -176,6 +180,22 @@ public final class Workspace: @unchecked Sendable {
     }
 
     /// Documented rules from `rule-paths` (files, or folders of `.json` files).
+    /// The check ids of the preflight files under `<path>/preflight/` (malformed files are
+    /// reported by `reqlint preflight`, which reads them).
+    static func preflightRuleIDs(_ paths: [String]) -> Set<RuleID> {
+        var ids = Set<RuleID>()
+        for path in paths where FileSystem.kind(path + "/preflight") == .directory {
+            guard case let .success(names) = FileSystem.entries(path + "/preflight") else { continue }
+            for name in names where name.hasSuffix(".json") {
+                guard case let .success(bytes) = FileSystem.read(path + "/preflight/" + name) else { continue }
+                let document = JSONParser.parse(bytes)
+                guard let root = document.root, let checks = document.value(at: root)["checks"]?.arrayValue else { continue }
+                for check in checks { if let id = check["id"]?.stringValue { ids.insert(RuleID(id)) } }
+            }
+        }
+        return ids
+    }
+
     static func loadRules(_ paths: [String], origin: String?) -> ([DocumentedRule], [Diagnostic]) {
         var rules: [DocumentedRule] = []
         var problems: [Diagnostic] = []
