@@ -80,6 +80,9 @@ public struct PreflightCheck: Sendable, Equatable {
             }
             return ArgumentSource(name: name, pointer: try Self.pointer(text, fail), take: take)
         }
+        for argument in arguments where action.wireNames[argument.name] == nil {
+            throw fail("check \(id): \(call) has no input member \(argument.name) (its members: \(action.wireNames.keys.sorted().joined(separator: ", ")))")
+        }
         guard let expect = json["expect"], let kind = expect["kind"]?.stringValue else { throw fail("check \(id) needs \"expect\" with a \"kind\"") }
         func string(_ key: String) throws -> String {
             guard let value = expect[key]?.stringValue else { throw fail("check \(id): \(kind) needs \"\(key)\"") }

@@ -105,7 +105,8 @@ public final class PreflightClient {
     public static func build(_ call: PreflightCall) -> BuiltRequest {
         switch call.action.wire {
         case let .query(version):
-            let parameters = [("Action", call.action.name), ("Version", version)] + call.arguments.map { ($0.name, $0.value) }
+            let parameters = [("Action", call.action.name), ("Version", version)]
+                + call.arguments.map { (call.action.wireNames[$0.name] ?? $0.name, $0.value) }
             let body = parameters.map { SigV4Request.encodePathSegment($0.0) + "=" + SigV4Request.encodePathSegment($0.1) }.joined(separator: "&")
             return BuiltRequest(method: "POST", path: "/", headers: [SigV4Header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
                                 body: Array(body.utf8))
@@ -118,7 +119,8 @@ public final class PreflightClient {
         case let .restJSON(uri):
             var path = uri
             for argument in call.arguments {
-                path = path.replacingAll("{\(argument.name)}", with: SigV4Request.encodePathSegment(argument.value))
+                let label = call.action.wireNames[argument.name] ?? argument.name
+                path = path.replacingAll("{\(label)}", with: SigV4Request.encodePathSegment(argument.value))
             }
             return BuiltRequest(method: "GET", path: path, headers: [], body: [])
         case let .s3Head(object):

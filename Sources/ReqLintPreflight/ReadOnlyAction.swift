@@ -33,6 +33,10 @@ public struct ReadOnlyAction: Hashable, Sendable, CustomStringConvertible {
     public let wire: Wire
     /// The IAM actions that allow this call (for `--print-policy` and "not checked" messages).
     public let iamActions: [String]
+    /// The input's members (their names in checks) and how each goes on the wire, from the
+    /// service model: a query-protocol list member as `SubnetId.1` (EC2, its locationName) or
+    /// `Names.member.1` (IAM); anything else by its name (a URI label: its location name).
+    public let wireNames: [String: String]
 
     /// - Parameters:
     ///   - model: botocore's folder for the service (`cleanroomsml`); the call's protocol facts
@@ -68,6 +72,16 @@ public struct ReadOnlyAction: Hashable, Sendable, CustomStringConvertible {
             preconditionFailure("\(path): protocol \(pack.service.protocol) is not supported")
         }
         iamActions = iam ?? ["\(service):\(name)"]
+        var wireNames: [String: String] = [:]
+        for member in pack.shapes[pack.input]?.members ?? [] {
+            let isList = pack.shapes[member.shape]?.kind == .list
+            switch pack.service.protocol {
+            case "ec2": wireNames[member.name] = isList ? "\(member.locationName ?? member.name).1" : (member.locationName ?? member.name)
+            case "query": wireNames[member.name] = isList ? "\(member.name).member.1" : member.name
+            default: wireNames[member.name] = member.location == "uri" ? (member.locationName ?? member.name) : member.name
+            }
+        }
+        self.wireNames = wireNames
     }
 
     /// The prefixes of read-only action names.

@@ -29,6 +29,15 @@ import Testing
         #expect(ReadOnlyAction.named("iam:GetRole")?.iamActions == ["iam:GetRole"])
     }
 
+    @Test func queryListsAndArgumentsComeFromTheModel() throws {
+        let subnets = try #require(ReadOnlyAction.named("ec2:DescribeSubnets"))
+        #expect(subnets.wireNames["SubnetIds"] == "SubnetId.1")
+        let body = PreflightClient.build(PreflightCall(subnets, arguments: [.init("SubnetIds", "subnet-1")])).body
+        #expect(String(decoding: body, as: UTF8.self) == "Action=DescribeSubnets&Version=2016-11-15&SubnetId.1=subnet-1")
+        let text = #"{"operation": "sagemaker:CreateInferenceExperiment", "checks": [{"id": "acme/x", "call": "iam:GetRole", "arguments": {"RoleNme": "/RoleArn"}, "expect": {"kind": "exists"}}]}"#
+        #expect(throws: ReqLintError.self) { try PreflightCheckFile(text: text, origin: "x.json") }
+    }
+
     @Test func aCheckCannotNameAWritingCall() throws {
         let text = #"{"operation": "sagemaker:CreateInferenceExperiment", "checks": [{"id": "acme/x", "call": "sagemaker:DeleteEndpoint", "arguments": {"EndpointName": "/EndpointName"}, "expect": {"kind": "exists"}}]}"#
         #expect(throws: ReqLintError.self) { try PreflightCheckFile(text: text, origin: "x.json") }

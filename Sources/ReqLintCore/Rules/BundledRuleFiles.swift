@@ -5657,9 +5657,9 @@ enum BundledRuleFiles {
                    "Key": {"pointer": "/InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl", "take": "s3-key"}},
      "expect": {"kind": "exists"}},
     {"id": "preflight/subnet-exists", "call": "ec2:DescribeSubnets",
-     "arguments": {"SubnetId.1": "/InputConfig/VpcConfig/Subnets/*"}, "expect": {"kind": "exists"}},
+     "arguments": {"SubnetIds": "/InputConfig/VpcConfig/Subnets/*"}, "expect": {"kind": "exists"}},
     {"id": "preflight/security-group-exists", "call": "ec2:DescribeSecurityGroups",
-     "arguments": {"GroupId.1": "/InputConfig/VpcConfig/SecurityGroupIds/*"}, "expect": {"kind": "exists"}}
+     "arguments": {"GroupIds": "/InputConfig/VpcConfig/SecurityGroupIds/*"}, "expect": {"kind": "exists"}}
   ]
 }
 
