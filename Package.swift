@@ -101,6 +101,13 @@ let package = Package(
             dependencies: ["ReqLintCore", "ReqLintSigV4", "ReqLintReport"],
             swiftSettings: swiftSettings
         ),
+        // `reqlint preflight`: read-only checks of what a request refers to (an allow-list of
+        // Describe/Get/Head calls, checks as data under rules/<service>/preflight/).
+        .target(
+            name: "ReqLintPreflight",
+            dependencies: ["ReqLintCore", "ReqLintSigV4", "ReqLintSend"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ReqLintCommandLine",
             dependencies: ["ReqLintCore", "ReqLintReport", "ReqLintConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -135,7 +142,7 @@ let package = Package(
         .executableTarget(
             name: "reqlint-send",
             dependencies: [
-                "ReqLintCore", "ReqLintReport", "ReqLintConfig", "ReqLintSend", "ReqLintSigV4", "ReqLintCommandLine",
+                "ReqLintCore", "ReqLintReport", "ReqLintConfig", "ReqLintSend", "ReqLintSigV4", "ReqLintCommandLine", "ReqLintPreflight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -172,7 +179,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReqLintSendTests",
-            dependencies: ["ReqLintCore", "ReqLintSigV4", "ReqLintSend"],
+            dependencies: ["ReqLintCore", "ReqLintSigV4", "ReqLintSend", "ReqLintPreflight", "ReqLintImport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

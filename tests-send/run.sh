@@ -5,7 +5,9 @@
 #   with role assumption and web identity through moto's STS;
 # - a loopback stub that verifies every request's SigV4 signature with botocore and counts
 #   requests (retries, throttling, a ValidationException mapped to a position, and the
-#   never-send-dirty promise).
+#   never-send-dirty promise);
+# - `reqlint preflight` and `send --preflight` (test_preflight.py) against moto's server behind a
+#   botocore-verifying peer that answers what moto lacks from fixtures.
 # Uses REQLINT_BIN (default .build/debug/reqlint; build it first). The moto tests are skipped,
 # saying so, only when moto cannot be installed; the stub tests need botocore (moto brings it).
 set -euo pipefail

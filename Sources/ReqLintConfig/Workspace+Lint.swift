@@ -176,8 +176,24 @@ extension Workspace {
             default: break
             }
         }
-        result.diagnostics = configuration.applyingRuleSettings(result.diagnostics)
-        if let advice { result.diagnostics = result.diagnostics.map { $0.addingAdvice(advice) } }
+        var suppressed = 0
+        (result.diagnostics, suppressed) = applyingConfiguration(result.diagnostics, to: input)
+        var report = FileReport(path: input.path, result: result)
+        report.rawPath = input.shownRaw
+        return (report, nil, suppressed)
+    }
+
+    /// `diagnostics` of `input` with its configuration applied, as `lint` applies it to its
+    /// own findings: rule severities (and `off`), the front end's advice, then suppressions
+    /// (recorded as matched, so that they are not reported as stale). Also used for the
+    /// findings of `reqlint preflight`. Returns the kept diagnostics and how many were
+    /// suppressed.
+    public func applyingConfiguration(_ diagnostics: [Diagnostic], to input: Input) -> (diagnostics: [Diagnostic], suppressed: Int) {
+        let resolved = input.configuration
+        let configuration = resolved.configuration
+        let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
+        var diagnostics = configuration.applyingRuleSettings(diagnostics)
+        if let advice { diagnostics = diagnostics.map { $0.addingAdvice(advice) } }
         var suppressed = 0
         if suppressionsEnabled, !configuration.suppressions.isEmpty {
             var kept: [Diagnostic] = []
@@ -186,7 +202,7 @@ extension Workspace {
             for (index, suppression) in configuration.suppressions.enumerated() where suppression.files.matches(relative) {
                 applicable.insert(index)
             }
-            for diagnostic in result.diagnostics {
+            for diagnostic in diagnostics {
                 if let index = configuration.suppressions.indices.first(where: { configuration.suppressions[$0].covers(diagnostic, relativePath: relative) }) {
                     matched.insert(index)
                     suppressed += 1
@@ -194,25 +210,26 @@ extension Workspace {
                     kept.append(diagnostic)
                 }
             }
-            result.diagnostics = kept
+            diagnostics = kept
             resolved.lock.withLock {
                 resolved.matchedSuppressions.formUnion(matched)
                 resolved.applicableSuppressions.formUnion(applicable)
             }
         }
-        var report = FileReport(path: input.path, result: result)
-        report.rawPath = input.shownRaw
-        return (report, nil, suppressed)
+        return (diagnostics, suppressed)
     }
 
     /// Reports for configuration problems and for suppressions that applied to a linted file
     /// but matched nothing (warnings on the configuration file, so stale ones get removed).
-    public func configurationReports() -> [FileReport] {
+    /// A suppression of a `preflight/` rule is judged only after preflight checks ran
+    /// (`preflightChecked`): `lint` and a plain `send` never see those findings.
+    public func configurationReports(preflightChecked: Bool = false) -> [FileReport] {
         var reports: [FileReport] = []
         for resolved in loadOrder {
             var report = resolved.report
             if suppressionsEnabled, let path = resolved.configuration.path {
                 let stale = resolved.lock.withLock { resolved.applicableSuppressions.subtracting(resolved.matchedSuppressions) }
+                    .filter { preflightChecked || !resolved.configuration.suppressions[$0].rule.rawValue.hasPrefix("preflight/") }
                 if !stale.isEmpty, case let .success(bytes) = FileSystem.read(FileSystem.absolute(path, from: workingDirectory)) {
                     let lines = LineTable(bytes)
                     var located = report?.diagnostics ?? []

@@ -150,6 +150,7 @@ public final class Workspace: @unchecked Sendable {
         let operations = Set(bundled.ids)
         var known = Set(RuleDocumentation.descriptors(bundled).map(\.id))
         known.insert(ConfigurationLoader.rule)
+        known.formUnion(BundledRules.preflightRuleIDs().map(RuleID.init(rawValue:)))
         var loaded = ConfigurationLoader.load(bytes: bytes, path: shown, directory: directory, knownRules: known, knownOperations: operations)
         var extraRules: [DocumentedRule] = []
         var problems: [Diagnostic] = []
@@ -157,8 +158,12 @@ public final class Workspace: @unchecked Sendable {
         if !loaded.configuration.rulePaths.isEmpty {
             (extraRules, problems, ruleFileReports) = Self.loadRules(loaded.configuration.rulePaths, origin: loaded.configuration.origins["rule-paths"],
                                                                      workingDirectory: workingDirectory)
-            if !extraRules.isEmpty {
+            // The ids of an organisation's preflight checks (`<rule-path>/preflight/*.json`,
+            // read by `reqlint preflight`) may be configured too.
+            let preflightIDs = Self.preflightRuleIDs(loaded.configuration.rulePaths)
+            if !extraRules.isEmpty || !preflightIDs.isEmpty {
                 known.formUnion(extraRules.map(\.descriptor.id))
+                known.formUnion(preflightIDs)
                 loaded = ConfigurationLoader.load(bytes: bytes, path: shown, directory: directory, knownRules: known, knownOperations: operations)
             }
         }
@@ -183,9 +188,24 @@ public final class Workspace: @unchecked Sendable {
         ResolvedConfiguration(configuration: Configuration(directory: directory), linter: Linter(registry: bundled), report: report)
     }
 
-    /// Documented rules from `rule-paths` (files, or folders of `.json` files).
-    /// A rule file with problems (``RuleFileValidator``) is reported at their positions and
-    /// not loaded.
+    /// The check ids of the preflight files under `<path>/preflight/` (malformed files are
+    /// reported by `reqlint preflight`, which reads them).
+    static func preflightRuleIDs(_ paths: [String]) -> Set<RuleID> {
+        var ids = Set<RuleID>()
+        for path in paths where FileSystem.kind(path + "/preflight") == .directory {
+            guard case let .success(names) = FileSystem.entries(path + "/preflight") else { continue }
+            for name in names where name.hasSuffix(".json") {
+                guard case let .success(bytes) = FileSystem.read(path + "/preflight/" + name) else { continue }
+                let document = JSONParser.parse(bytes)
+                guard let root = document.root, let checks = document.value(at: root)["checks"]?.arrayValue else { continue }
+                for check in checks { if let id = check["id"]?.stringValue { ids.insert(RuleID(id)) } }
+            }
+        }
+        return ids
+    }
+
+    /// Documented rules from `rule-paths` (files, or folders of `.json` files). A rule file
+    /// with problems (``RuleFileValidator``) is reported at their positions and not loaded.
     static func loadRules(_ paths: [String], origin: String?, workingDirectory: String) -> ([DocumentedRule], [Diagnostic], [FileReport]) {
         var rules: [DocumentedRule] = []
         var problems: [Diagnostic] = []

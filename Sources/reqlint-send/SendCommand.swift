@@ -3,6 +3,7 @@ import Foundation
 import ReqLintCommandLine
 import ReqLintConfig
 import ReqLintCore
+import ReqLintPreflight
 import ReqLintReport
 import ReqLintSend
 import ReqLintSigV4
@@ -50,6 +51,11 @@ struct SendCommand: ParsableCommand {
 
     /// Runs with reqlint's exit codes: a usage error exits 2 (not the parser's 64).
     static func main() {
+        // `reqlint preflight …` runs as `reqlint-send preflight …`.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "preflight" {
+            PreflightCommand.main(Array(arguments.dropFirst()))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -71,20 +77,13 @@ struct SendCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(name: .long, help: "The AWS profile (from ~/.aws/config and ~/.aws/credentials).")
-    var profile: String?
-
-    @Option(name: .long, help: "The AWS region, e.g. eu-west-1.")
-    var region: String?
+    @OptionGroup var aws: AWSOptions
 
     @Option(name: .long, help: "The operation of every file, e.g. sagemaker:CreateInferenceExperiment.")
     var operation: String?
 
-    @Option(name: .long, help: "Send to this endpoint instead of the service's (https, or http to a loopback address).")
-    var endpointUrl: String?
-
-    @Flag(name: .long, help: "Use the service's FIPS endpoint.")
-    var useFips = false
+    @Flag(name: .long, help: "Run `reqlint preflight` first (read-only checks of what the requests refer to); send only if it finds nothing at the fail level.")
+    var preflight = false
 
     @Option(name: .long, help: "The least severity that blocks sending: error, warning or info (default: the configuration's, else error).")
     var failLevel: String?
@@ -211,32 +210,9 @@ struct SendCommand: ParsableCommand {
         }
 
         // 2. Configuration, region, every request and its endpoint, before anything is sent.
-        let environment = ProcessInfo.processInfo.environment
-        let shared: AWSSharedConfig
-        let regionName: String
-        let useFIPS: Bool
-        let useDualStack: Bool
-        let maxAttempts: Int
-        do throws(SendError) {
-            shared = try AWSSharedConfig(environment: environment, explicitProfile: profile)
-            redactor.add(shared)
-            try shared.checkProfileExists()
-            if let region, !region.isEmpty {
-                regionName = region
-            } else if let found = shared.region() {
-                regionName = found.region
-            } else {
-                throw SendError(.region, "no region: pass --region, set AWS_REGION or AWS_DEFAULT_REGION, or set region in profile \(shared.profileName) (\(shared.configPath))")
-            }
-            guard EndpointResolver.isValidRegion(regionName) else {
-                throw SendError(.region, "\"\(regionName)\" is not a valid region name (such as us-east-1)")
-            }
-            let fipsSetting = try shared.flag(env: "AWS_USE_FIPS_ENDPOINT", profileKey: "use_fips_endpoint")
-            useFIPS = useFips || (fipsSetting ?? false)
-            let dualStackSetting = try shared.flag(env: "AWS_USE_DUALSTACK_ENDPOINT", profileKey: "use_dualstack_endpoint")
-            useDualStack = dualStackSetting ?? false
-            let attemptsSetting = try shared.maxAttempts()
-            maxAttempts = attemptsSetting ?? RetryStrategy.defaultMaxAttempts
+        let setup: AWSSetup
+        do {
+            setup = try AWSSetup(options: aws, redactor: redactor)
         } catch {
             throw fail(error)
         }
@@ -253,7 +229,7 @@ struct SendCommand: ParsableCommand {
             let document = RequestDocumentReader.lint(item.bytes, path: item.input.path, linter: linter, operation: operationID).document
             do {
                 let built = try RequestBuilder.build(pack: model.pack, document: document)
-                let endpoint = try resolveEndpoint(model.pack, shared: shared, region: regionName, useFIPS: useFIPS, useDualStack: useDualStack)
+                let endpoint = try setup.endpoint(serviceID: model.pack.service.serviceId, endpointPrefix: model.pack.service.endpointPrefix)
                 prepared.append(Prepared(clean: item, pack: model.pack, document: document, built: built, endpoint: endpoint))
             } catch {
                 err("reqlint: \(DisplayText.escaped(item.input.path)): \(error.message)")
@@ -267,14 +243,61 @@ struct SendCommand: ParsableCommand {
 
         // 3. Credentials, once.
         let transport = URLSessionTransport()
-        let retry = RetryStrategy(maxAttempts: maxAttempts)
+        let retry = setup.retryStrategy()
         let credentials: ResolvedCredentials
         do {
-            credentials = try CredentialChain(config: shared, region: regionName, useFIPS: useFIPS, transport: transport, retry: retry).resolve()
+            credentials = try setup.credentials(transport: transport, retry: retry)
         } catch {
             throw fail(error)
         }
         redactor.add(credentials.credentials)
+
+        // 3a. With --preflight, check what the requests refer to; nothing is sent on a finding
+        // at the fail level.
+        if preflight {
+            let engine: PreflightEngine
+            do {
+                engine = try PreflightRun.engine(workspace: workspace)
+            } catch {
+                err("reqlint: \(error)")
+                throw ExitCode(2)
+            }
+            let client = setup.preflightClient(credentials: credentials.credentials, transport: transport, retry: retry)
+            var preflightReports: [FileReport] = []
+            var preflightTally = Tally()
+            for item in prepared {
+                var report = item.clean.report
+                report.diagnostics += PreflightRun.diagnostics(engine: engine, client: client, workspace: workspace, input: item.clean.input, document: item.document,
+                                                               operation: item.pack.id)
+                preflightTally.add(report, failLevel: failLevel)
+                preflightReports.append(report)
+            }
+            // Suppressions of preflight findings that matched none, now that the checks ran.
+            let staleBefore = Set(configurationReports.flatMap(\.diagnostics))
+            let lateReports = workspace.configurationReports(preflightChecked: true).compactMap { report -> FileReport? in
+                var report = report
+                report.diagnostics = report.diagnostics.filter { !staleBefore.contains($0) }
+                return report.diagnostics.isEmpty ? nil : report
+            }
+            for report in lateReports { preflightTally.add(report, failLevel: failLevel, counted: false) }
+            preflightReports = lateReports + preflightReports
+            if preflightTally.atFailLevel || preflightTally.anyFailed {
+                switch format {
+                case .text: out(TextReporter(color: useColor).report(preflightReports))
+                case .json: out(JSONReporter(models: workspace.modelProvenance).report(preflightReports))
+                }
+                if !quiet {
+                    err("reqlint: preflight: \(client.sent.count) read-only call\(client.sent.count == 1 ? "" : "s"), \(preflightTally.errors) error\(preflightTally.errors == 1 ? "" : "s"), \(preflightTally.warnings) warning\(preflightTally.warnings == 1 ? "" : "s"); nothing was sent")
+                }
+                throw ExitCode(1)
+            }
+            if format == .text, !quiet {
+                if preflightReports.contains(where: { !$0.diagnostics.isEmpty }) {
+                    Terminal.write(redactor.redact(TextReporter(color: false).report(preflightReports)), to: 2)
+                }
+                err("reqlint: preflight: \(client.sent.count) read-only call\(client.sent.count == 1 ? "" : "s"), nothing at the fail level")
+            }
+        }
         let fixedTime = signingTime.flatMap(SigV4Timestamp.init(iso8601:))
         let clock: @Sendable () -> SigV4Timestamp
         if let fixedTime { clock = { fixedTime } } else { clock = { SigV4Timestamp.now() } }
@@ -345,17 +368,6 @@ struct SendCommand: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode(1) }
-    }
-
-    /// The endpoint of an operation: `--endpoint-url`, a configured URL, or the rule set's.
-    func resolveEndpoint(_ pack: OperationPack, shared: AWSSharedConfig, region: String, useFIPS: Bool, useDualStack: Bool) throws(SendError) -> ResolvedEndpoint {
-        if let endpointUrl {
-            return ResolvedEndpoint(url: try EndpointURL.parse(endpointUrl), signingRegion: region, source: "--endpoint-url")
-        }
-        if let configured = try shared.configuredEndpoint(serviceID: pack.service.serviceId) {
-            return ResolvedEndpoint(url: try EndpointURL.parse(configured.url), signingRegion: region, source: configured.source)
-        }
-        return try EndpointResolver.resolve(endpointPrefix: pack.service.endpointPrefix, region: region, useFIPS: useFIPS, useDualStack: useDualStack)
     }
 
     func resultJSON(path: String, item: Prepared, url: String, exchange: Exchange, mapped: [LocatedDiagnostic]) -> JSONValue {

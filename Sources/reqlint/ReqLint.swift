@@ -17,7 +17,7 @@ struct ReqLint: ParsableCommand {
         parsed or classified (every other file is still checked and reported).
         """,
         version: version,
-        subcommands: [Lint.self, Rules.self, Explain.self, ConfigCommand.self, LSPCommand.self, SchemaCommand.self, SkeletonCommand.self, SendCommand.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, ConfigCommand.self, LSPCommand.self, SchemaCommand.self, SkeletonCommand.self, SendCommand.self, PreflightCommand.self],
         defaultSubcommand: Lint.self
     )
 
@@ -32,6 +32,9 @@ struct ReqLint: ParsableCommand {
             // `reqlint` alone: what `lint` (the default) takes, not the parser's complaint.
             Terminal.error("reqlint: name the request documents or folders to lint (or - for standard input)\n\n" + Lint.helpMessage(columns: 100))
             Self.exit(withError: ExitCode(2))
+        }
+        if arguments.count > 1 && arguments[1] == "preflight" {
+            Companion.exec("reqlint-send", arguments: (1 ..< arguments.count).map(RawArguments.bytes(at:)))
         }
         if arguments.count == 2 && arguments[1] == "--version" {
             Terminal.output(versionText())

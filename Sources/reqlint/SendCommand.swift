@@ -29,6 +29,22 @@ struct SendCommand: ParsableCommand {
     }
 }
 
+/// `reqlint preflight` runs `reqlint-send preflight` the same way.
+struct PreflightCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preflight",
+        abstract: "Lint request documents, then check the resources they name with read-only AWS calls.",
+        discussion: "Run `reqlint preflight --help` for its options (the command is the reqlint-send executable installed beside reqlint)."
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "What reqlint-send preflight takes.")
+    var arguments: [String] = []
+
+    func run() throws {
+        Companion.exec("reqlint-send", arguments: (["preflight"] + arguments).map { Array($0.utf8) })
+    }
+}
+
 /// Runs companion executables.
 enum Companion {
     /// Replaces this process with `name` from reqlint's own folder (else from `PATH`), passing

@@ -694,6 +694,1205 @@ enum BundledRuleFiles {
 }
 
 """###),
+        ("rules/cleanroomsml/preflight/StartTrainedModelInferenceJob.json", ###"""
+{
+  "format": 1,
+  "operation": "cleanroomsml:StartTrainedModelInferenceJob",
+  "checks": [
+    {"id": "preflight/membership-exists", "call": "cleanrooms:GetMembership",
+     "arguments": {"membershipIdentifier": "/membershipIdentifier"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/membership-active", "call": "cleanrooms:GetMembership",
+     "arguments": {"membershipIdentifier": "/membershipIdentifier"},
+     "expect": {"kind": "equals", "answer": "membership.status", "value": "ACTIVE"},
+     "message": "membership {value} is {answer}, not ACTIVE"},
+    {"id": "preflight/trained-model-exists", "call": "cleanrooms-ml:GetTrainedModel",
+     "arguments": {"trainedModelArn": "/trainedModelArn", "membershipIdentifier": "/membershipIdentifier"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/trained-model-active", "call": "cleanrooms-ml:GetTrainedModel",
+     "arguments": {"trainedModelArn": "/trainedModelArn", "membershipIdentifier": "/membershipIdentifier"},
+     "expect": {"kind": "equals", "answer": "status", "value": "ACTIVE"},
+     "message": "trained model {value} is {answer}, not ACTIVE"},
+    {"id": "preflight/algorithm-association-exists", "call": "cleanrooms-ml:GetConfiguredModelAlgorithmAssociation",
+     "arguments": {"configuredModelAlgorithmAssociationArn": "/configuredModelAlgorithmAssociationArn", "membershipIdentifier": "/membershipIdentifier"},
+     "expect": {"kind": "exists"}},
+    {"id": "preflight/ml-input-channel-exists", "call": "cleanrooms-ml:GetMLInputChannel",
+     "arguments": {"mlInputChannelArn": "/dataSource/mlInputChannelArn", "membershipIdentifier": "/membershipIdentifier"},
+     "expect": {"kind": "exists"}},
+    {"id": "preflight/ml-input-channel-active", "call": "cleanrooms-ml:GetMLInputChannel",
+     "arguments": {"mlInputChannelArn": "/dataSource/mlInputChannelArn", "membershipIdentifier": "/membershipIdentifier"},
+     "expect": {"kind": "equals", "answer": "status", "value": "ACTIVE"},
+     "message": "ML input channel {value} is {answer}, not ACTIVE"},
+    {"id": "preflight/kms-key-exists", "call": "kms:DescribeKey", "arguments": {"KeyId": "/kmsKeyArn"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/kms-key-enabled", "call": "kms:DescribeKey",
+     "arguments": {"KeyId": "/kmsKeyArn"}, "expect": {"kind": "equals", "answer": "KeyMetadata.KeyState", "value": "Enabled"},
+     "message": "KMS key {value} is {answer}, not Enabled"}
+  ]
+}
+
+"""###),
+        ("rules/preflight/calls/cleanrooms/GetMembership.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "cleanrooms/2022-02-17/service-2.json",
+    "sha256": "f849f10897b361d2ed661127e8b042923624c14b29c22cefd33b940bfe904c1b",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "cleanrooms",
+    "apiVersion": "2022-02-17",
+    "serviceId": "CleanRooms",
+    "protocol": "rest-json",
+    "endpointPrefix": "cleanrooms",
+    "signingName": "cleanrooms"
+  },
+  "operation": {
+    "id": "cleanrooms:GetMembership",
+    "name": "GetMembership",
+    "http": {
+      "method": "GET",
+      "requestUri": "/memberships/{membershipIdentifier}"
+    },
+    "input": "GetMembershipInput",
+    "documentation": "<p>Retrieves a specified membership for an identifier.</p>"
+  },
+  "shapes": {
+    "GetMembershipInput": {
+      "type": "structure",
+      "required": [
+        "membershipIdentifier"
+      ],
+      "members": {
+        "membershipIdentifier": {
+          "shape": "MembershipIdentifier",
+          "location": "uri",
+          "locationName": "membershipIdentifier",
+          "documentation": "<p>The identifier for a membership resource.</p>"
+        }
+      }
+    },
+    "MembershipIdentifier": {
+      "type": "string",
+      "min": 36,
+      "max": 36,
+      "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/cleanroomsml/GetConfiguredModelAlgorithmAssociation.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "cleanroomsml/2023-09-06/service-2.json",
+    "sha256": "049b8052c992a2f48b377590891a11bf48f7b1425d25a06f2b95a65ebf020119",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "cleanroomsml",
+    "apiVersion": "2023-09-06",
+    "serviceId": "CleanRoomsML",
+    "protocol": "rest-json",
+    "endpointPrefix": "cleanrooms-ml",
+    "signingName": "cleanrooms-ml"
+  },
+  "operation": {
+    "id": "cleanroomsml:GetConfiguredModelAlgorithmAssociation",
+    "name": "GetConfiguredModelAlgorithmAssociation",
+    "http": {
+      "method": "GET",
+      "requestUri": "/memberships/{membershipIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}"
+    },
+    "input": "GetConfiguredModelAlgorithmAssociationRequest",
+    "documentation": "<p>Returns information about a configured model algorithm association.</p>"
+  },
+  "shapes": {
+    "ConfiguredModelAlgorithmAssociationArn": {
+      "type": "string",
+      "min": 20,
+      "max": 2048,
+      "pattern": "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+"
+    },
+    "GetConfiguredModelAlgorithmAssociationRequest": {
+      "type": "structure",
+      "required": [
+        "configuredModelAlgorithmAssociationArn",
+        "membershipIdentifier"
+      ],
+      "members": {
+        "configuredModelAlgorithmAssociationArn": {
+          "shape": "ConfiguredModelAlgorithmAssociationArn",
+          "location": "uri",
+          "locationName": "configuredModelAlgorithmAssociationArn",
+          "documentation": "<p>The Amazon Resource Name (ARN) of the configured model algorithm association that you want to return information about.</p>"
+        },
+        "membershipIdentifier": {
+          "shape": "UUID",
+          "location": "uri",
+          "locationName": "membershipIdentifier",
+          "documentation": "<p>The membership ID of the member that created the configured model algorithm association.</p>"
+        }
+      }
+    },
+    "UUID": {
+      "type": "string",
+      "min": 36,
+      "max": 36,
+      "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/cleanroomsml/GetMLInputChannel.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "cleanroomsml/2023-09-06/service-2.json",
+    "sha256": "049b8052c992a2f48b377590891a11bf48f7b1425d25a06f2b95a65ebf020119",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "cleanroomsml",
+    "apiVersion": "2023-09-06",
+    "serviceId": "CleanRoomsML",
+    "protocol": "rest-json",
+    "endpointPrefix": "cleanrooms-ml",
+    "signingName": "cleanrooms-ml"
+  },
+  "operation": {
+    "id": "cleanroomsml:GetMLInputChannel",
+    "name": "GetMLInputChannel",
+    "http": {
+      "method": "GET",
+      "requestUri": "/memberships/{membershipIdentifier}/ml-input-channels/{mlInputChannelArn}"
+    },
+    "input": "GetMLInputChannelRequest",
+    "documentation": "<p>Returns information about an ML input channel.</p>"
+  },
+  "shapes": {
+    "GetMLInputChannelRequest": {
+      "type": "structure",
+      "required": [
+        "mlInputChannelArn",
+        "membershipIdentifier"
+      ],
+      "members": {
+        "mlInputChannelArn": {
+          "shape": "MLInputChannelArn",
+          "location": "uri",
+          "locationName": "mlInputChannelArn",
+          "documentation": "<p>The Amazon Resource Name (ARN) of the ML input channel that you want to get.</p>"
+        },
+        "membershipIdentifier": {
+          "shape": "UUID",
+          "location": "uri",
+          "locationName": "membershipIdentifier",
+          "documentation": "<p>The membership ID of the membership that contains the ML input channel that you want to get.</p>"
+        }
+      }
+    },
+    "MLInputChannelArn": {
+      "type": "string",
+      "min": 20,
+      "max": 2048,
+      "pattern": "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+"
+    },
+    "UUID": {
+      "type": "string",
+      "min": 36,
+      "max": 36,
+      "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/cleanroomsml/GetTrainedModel.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "cleanroomsml/2023-09-06/service-2.json",
+    "sha256": "049b8052c992a2f48b377590891a11bf48f7b1425d25a06f2b95a65ebf020119",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "cleanroomsml",
+    "apiVersion": "2023-09-06",
+    "serviceId": "CleanRoomsML",
+    "protocol": "rest-json",
+    "endpointPrefix": "cleanrooms-ml",
+    "signingName": "cleanrooms-ml"
+  },
+  "operation": {
+    "id": "cleanroomsml:GetTrainedModel",
+    "name": "GetTrainedModel",
+    "http": {
+      "method": "GET",
+      "requestUri": "/memberships/{membershipIdentifier}/trained-models/{trainedModelArn}"
+    },
+    "input": "GetTrainedModelRequest",
+    "documentation": "<p>Returns information about a trained model.</p>"
+  },
+  "shapes": {
+    "GetTrainedModelRequest": {
+      "type": "structure",
+      "required": [
+        "trainedModelArn",
+        "membershipIdentifier"
+      ],
+      "members": {
+        "trainedModelArn": {
+          "shape": "TrainedModelArn",
+          "location": "uri",
+          "locationName": "trainedModelArn",
+          "documentation": "<p>The Amazon Resource Name (ARN) of the trained model that you are interested in.</p>"
+        },
+        "membershipIdentifier": {
+          "shape": "UUID",
+          "location": "uri",
+          "locationName": "membershipIdentifier",
+          "documentation": "<p>The membership ID of the member that created the trained model that you are interested in.</p>"
+        },
+        "versionIdentifier": {
+          "shape": "UUID",
+          "location": "querystring",
+          "locationName": "versionIdentifier",
+          "documentation": "<p>The version identifier of the trained model to retrieve. If not specified, the operation returns information about the latest version of the trained model.</p>"
+        }
+      }
+    },
+    "TrainedModelArn": {
+      "type": "string",
+      "min": 20,
+      "max": 2048,
+      "pattern": "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+"
+    },
+    "UUID": {
+      "type": "string",
+      "min": 36,
+      "max": 36,
+      "pattern": "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/ec2/DescribeSecurityGroups.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "ec2/2016-11-15/service-2.json",
+    "sha256": "f53a43d9a8130a570516b80e0204b32624e733c33e788004d813a7990ebb8d86",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "ec2",
+    "apiVersion": "2016-11-15",
+    "serviceId": "EC2",
+    "protocol": "ec2",
+    "endpointPrefix": "ec2",
+    "signingName": "ec2"
+  },
+  "operation": {
+    "id": "ec2:DescribeSecurityGroups",
+    "name": "DescribeSecurityGroups",
+    "http": {
+      "method": "POST",
+      "requestUri": "/"
+    },
+    "input": "DescribeSecurityGroupsRequest",
+    "documentation": "<p>Describes the specified security groups or all of your security groups.</p>"
+  },
+  "shapes": {
+    "Boolean": {
+      "type": "boolean"
+    },
+    "DescribeSecurityGroupsMaxResults": {
+      "type": "integer",
+      "min": 5,
+      "max": 1000
+    },
+    "DescribeSecurityGroupsRequest": {
+      "type": "structure",
+      "members": {
+        "GroupIds": {
+          "shape": "GroupIdStringList",
+          "locationName": "GroupId",
+          "documentation": "<p>The IDs of the security groups. Required for security groups in a nondefault VPC.</p> <p>Default: Describes all of your security groups.</p>"
+        },
+        "GroupNames": {
+          "shape": "GroupNameStringList",
+          "locationName": "GroupName",
+          "documentation": "<p>[Default VPC] The names of the security groups. You can specify either the security group name or the security group ID.</p> <p>Default: Describes all of your security groups.</p>"
+        },
+        "NextToken": {
+          "shape": "String",
+          "documentation": "<p>The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.</p>"
+        },
+        "MaxResults": {
+          "shape": "DescribeSecurityGroupsMaxResults",
+          "documentation": "<p>The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. This value can be between 5 and 1000. If this parameter is not specified, then all items are returned. For more information, see <a href=\"https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination\">Pagination</a>.</p>"
+        },
+        "DryRun": {
+          "shape": "Boolean",
+          "locationName": "dryRun",
+          "documentation": "<p>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is <code>DryRunOperation</code>. Otherwise, it is <code>UnauthorizedOperation</code>.</p>"
+        },
+        "Filters": {
+          "shape": "FilterList",
+          "locationName": "Filter",
+          "documentation": "<p>The filters. If using multiple filters for rules, the results include security groups for which any combination of rules - not necessarily a single rule - match all filters.</p> <ul> <li> <p> <code>description</code> - The description of the security group.</p> </li> <li> <p> <code>egress.ip-permission.cidr</code> - An IPv4 CIDR block for an outbound security group rule.</p> </li> <li> <p> <code>egress.ip-permission.from-port</code> - For an outbound rule, the start of port range for the TCP and UDP protocols, or an ICMP type number.</p> </li> <li> <p> <code>egress.ip-permission.group-id</code> - The ID of a security group that has been referenced in an outbound security group rule.</p> </li> <li> <p> <code>egress.ip-permission.group-name</code> - The name of a security group that is referenced in an outbound security group rule.</p> </li> <li> <p> <code>egress.ip-permission.ipv6-cidr</code> - An IPv6 CIDR block for an outbound security group rule.</p> </li> <li> <p> <code>egress.ip-permission.prefix-list-id</code> - The ID of a prefix list to which a security group rule allows outbound access.</p> </li> <li> <p> <code>egress.ip-permission.protocol</code> - The IP protocol for an outbound security group rule (<code>tcp</code> | <code>udp</code> | <code>icmp</code>, a protocol number, or -1 for all protocols).</p> </li> <li> <p> <code>egress.ip-permission.to-port</code> - For an outbound rule, the end of port range for the TCP and UDP protocols, or an ICMP code.</p> </li> <li> <p> <code>egress.ip-permission.user-id</code> - The ID of an Amazon Web Services account that has been referenced in an outbound security group rule.</p> </li> <li> <p> <code>group-id</code> - The ID of the security group. </p> </li> <li> <p> <code>group-name</code> - The name of the security group.</p> </li> <li> <p> <code>ip-permission.cidr</code> - An IPv4 CIDR block for an inbound security group rule.</p> </li> <li> <p> <code>ip-permission.from-port</code> - For an inbound rule, the start of port range for the TCP and UDP protocols, or an ICMP type number.</p> </li> <li> <p> <code>ip-permission.group-id</code> - The ID of a security group that has been referenced in an inbound security group rule.</p> </li> <li> <p> <code>ip-permission.group-name</code> - The name of a security group that is referenced in an inbound security group rule.</p> </li> <li> <p> <code>ip-permission.ipv6-cidr</code> - An IPv6 CIDR block for an inbound security group rule.</p> </li> <li> <p> <code>ip-permission.prefix-list-id</code> - The ID of a prefix list from which a security group rule allows inbound access.</p> </li> <li> <p> <code>ip-permission.protocol</code> - The IP protocol for an inbound security group rule (<code>tcp</code> | <code>udp</code> | <code>icmp</code>, a protocol number, or -1 for all protocols).</p> </li> <li> <p> <code>ip-permission.to-port</code> - For an inbound rule, the end of port range for the TCP and UDP protocols, or an ICMP code.</p> </li> <li> <p> <code>ip-permission.user-id</code> - The ID of an Amazon Web Services account that has been referenced in an inbound security group rule.</p> </li> <li> <p> <code>owner-id</code> - The Amazon Web Services account ID of the owner of the security group.</p> </li> <li> <p> <code>tag</code>:&lt;key&gt; - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key <code>Owner</code> and the value <code>TeamA</code>, specify <code>tag:Owner</code> for the filter name and <code>TeamA</code> for the filter value.</p> </li> <li> <p> <code>tag-key</code> - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.</p> </li> <li> <p> <code>vpc-id</code> - The ID of the VPC specified when the security group was created.</p> </li> </ul>"
+        }
+      }
+    },
+    "Filter": {
+      "type": "structure",
+      "members": {
+        "Name": {
+          "shape": "String",
+          "documentation": "<p>The name of the filter. Filter names are case-sensitive.</p>"
+        },
+        "Values": {
+          "shape": "ValueStringList",
+          "locationName": "Value",
+          "documentation": "<p>The filter values. Filter values are case-sensitive. If you specify multiple values for a filter, the values are joined with an <code>OR</code>, and the request returns all results that match any of the specified values.</p>"
+        }
+      },
+      "documentation": "<p>A filter name and value pair that is used to return a more specific list of results from a describe operation. Filters can be used to match a set of resources by specific criteria, such as tags, attributes, or IDs.</p> <p>If you specify multiple filters, the filters are joined with an <code>AND</code>, and the request returns only results that match all of the specified filters.</p> <p>For more information, see <a href=\"https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Filtering.html#Filtering_Resources_CLI\">List and filter using the CLI and API</a> in the <i>Amazon EC2 User Guide</i>.</p>"
+    },
+    "FilterList": {
+      "type": "list",
+      "member": "Filter"
+    },
+    "GroupIdStringList": {
+      "type": "list",
+      "member": "SecurityGroupId"
+    },
+    "GroupNameStringList": {
+      "type": "list",
+      "member": "SecurityGroupName"
+    },
+    "SecurityGroupId": {
+      "type": "string"
+    },
+    "SecurityGroupName": {
+      "type": "string"
+    },
+    "String": {
+      "type": "string"
+    },
+    "ValueStringList": {
+      "type": "list",
+      "member": "String"
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/ec2/DescribeSubnets.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "ec2/2016-11-15/service-2.json",
+    "sha256": "f53a43d9a8130a570516b80e0204b32624e733c33e788004d813a7990ebb8d86",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "ec2",
+    "apiVersion": "2016-11-15",
+    "serviceId": "EC2",
+    "protocol": "ec2",
+    "endpointPrefix": "ec2",
+    "signingName": "ec2"
+  },
+  "operation": {
+    "id": "ec2:DescribeSubnets",
+    "name": "DescribeSubnets",
+    "http": {
+      "method": "POST",
+      "requestUri": "/"
+    },
+    "input": "DescribeSubnetsRequest",
+    "documentation": "<p>Describes your subnets. The default is to describe all your subnets. Alternatively, you can specify specific subnet IDs or filter the results to include only the subnets that match specific criteria.</p> <p>For more information, see <a href=\"https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html\">Subnets</a> in the <i>Amazon VPC User Guide</i>.</p>"
+  },
+  "shapes": {
+    "Boolean": {
+      "type": "boolean"
+    },
+    "DescribeSubnetsMaxResults": {
+      "type": "integer",
+      "min": 5,
+      "max": 1000
+    },
+    "DescribeSubnetsRequest": {
+      "type": "structure",
+      "members": {
+        "Filters": {
+          "shape": "FilterList",
+          "locationName": "Filter",
+          "documentation": "<p>The filters.</p> <ul> <li> <p> <code>availability-zone</code> - The Availability Zone for the subnet. You can also use <code>availabilityZone</code> as the filter name.</p> </li> <li> <p> <code>availability-zone-id</code> - The ID of the Availability Zone for the subnet. You can also use <code>availabilityZoneId</code> as the filter name.</p> </li> <li> <p> <code>available-ip-address-count</code> - The number of IPv4 addresses in the subnet that are available.</p> </li> <li> <p> <code>cidr-block</code> - The IPv4 CIDR block of the subnet. The CIDR block you specify must exactly match the subnet's CIDR block for information to be returned for the subnet. You can also use <code>cidr</code> or <code>cidrBlock</code> as the filter names.</p> </li> <li> <p> <code>customer-owned-ipv4-pool</code> - The customer-owned IPv4 address pool associated with the subnet.</p> </li> <li> <p> <code>default-for-az</code> - Indicates whether this is the default subnet for the Availability Zone (<code>true</code> | <code>false</code>). You can also use <code>defaultForAz</code> as the filter name.</p> </li> <li> <p> <code>enable-dns64</code> - Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations.</p> </li> <li> <p> <code>enable-lni-at-device-index</code> - Indicates the device position for local network interfaces in this subnet. For example, <code>1</code> indicates local network interfaces in this subnet are the secondary network interface (eth1). </p> </li> <li> <p> <code>ipv6-cidr-block-association.ipv6-cidr-block</code> - An IPv6 CIDR block associated with the subnet.</p> </li> <li> <p> <code>ipv6-cidr-block-association.association-id</code> - An association ID for an IPv6 CIDR block associated with the subnet.</p> </li> <li> <p> <code>ipv6-cidr-block-association.state</code> - The state of an IPv6 CIDR block associated with the subnet.</p> </li> <li> <p> <code>ipv6-native</code> - Indicates whether this is an IPv6 only subnet (<code>true</code> | <code>false</code>).</p> </li> <li> <p> <code>map-customer-owned-ip-on-launch</code> - Indicates whether a network interface created in this subnet (including a network interface created by <a>RunInstances</a>) receives a customer-owned IPv4 address.</p> </li> <li> <p> <code>map-public-ip-on-launch</code> - Indicates whether instances launched in this subnet receive a public IPv4 address.</p> </li> <li> <p> <code>outpost-arn</code> - The Amazon Resource Name (ARN) of the Outpost.</p> </li> <li> <p> <code>owner-id</code> - The ID of the Amazon Web Services account that owns the subnet.</p> </li> <li> <p> <code>private-dns-name-options-on-launch.hostname-type</code> - The type of hostname to assign to instances in the subnet at launch. For IPv4-only and dual-stack (IPv4 and IPv6) subnets, an instance DNS name can be based on the instance IPv4 address (ip-name) or the instance ID (resource-name). For IPv6 only subnets, an instance DNS name must be based on the instance ID (resource-name).</p> </li> <li> <p> <code>private-dns-name-options-on-launch.enable-resource-name-dns-a-record</code> - Indicates whether to respond to DNS queries for instance hostnames with DNS A records.</p> </li> <li> <p> <code>private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record</code> - Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.</p> </li> <li> <p> <code>state</code> - The state of the subnet (<code>pending</code> | <code>available</code>).</p> </li> <li> <p> <code>subnet-arn</code> - The Amazon Resource Name (ARN) of the subnet.</p> </li> <li> <p> <code>subnet-id</code> - The ID of the subnet.</p> </li> <li> <p> <code>tag</code> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key <code>Owner</code> and the value <code>TeamA</code>, specify <code>tag:Owner</code> for the filter name and <code>TeamA</code> for the filter value.</p> </li> <li> <p> <code>tag-key</code> - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.</p> </li> <li> <p> <code>vpc-id</code> - The ID of the VPC for the subnet.</p> </li> </ul>"
+        },
+        "SubnetIds": {
+          "shape": "SubnetIdStringList",
+          "locationName": "SubnetId",
+          "documentation": "<p>The IDs of the subnets.</p> <p>Default: Describes all your subnets.</p>"
+        },
+        "NextToken": {
+          "shape": "String",
+          "documentation": "<p>The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.</p>"
+        },
+        "MaxResults": {
+          "shape": "DescribeSubnetsMaxResults",
+          "documentation": "<p>The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see <a href=\"https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination\">Pagination</a>.</p>"
+        },
+        "DryRun": {
+          "shape": "Boolean",
+          "locationName": "dryRun",
+          "documentation": "<p>Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is <code>DryRunOperation</code>. Otherwise, it is <code>UnauthorizedOperation</code>.</p>"
+        }
+      }
+    },
+    "Filter": {
+      "type": "structure",
+      "members": {
+        "Name": {
+          "shape": "String",
+          "documentation": "<p>The name of the filter. Filter names are case-sensitive.</p>"
+        },
+        "Values": {
+          "shape": "ValueStringList",
+          "locationName": "Value",
+          "documentation": "<p>The filter values. Filter values are case-sensitive. If you specify multiple values for a filter, the values are joined with an <code>OR</code>, and the request returns all results that match any of the specified values.</p>"
+        }
+      },
+      "documentation": "<p>A filter name and value pair that is used to return a more specific list of results from a describe operation. Filters can be used to match a set of resources by specific criteria, such as tags, attributes, or IDs.</p> <p>If you specify multiple filters, the filters are joined with an <code>AND</code>, and the request returns only results that match all of the specified filters.</p> <p>For more information, see <a href=\"https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Filtering.html#Filtering_Resources_CLI\">List and filter using the CLI and API</a> in the <i>Amazon EC2 User Guide</i>.</p>"
+    },
+    "FilterList": {
+      "type": "list",
+      "member": "Filter"
+    },
+    "String": {
+      "type": "string"
+    },
+    "SubnetId": {
+      "type": "string"
+    },
+    "SubnetIdStringList": {
+      "type": "list",
+      "member": "SubnetId"
+    },
+    "ValueStringList": {
+      "type": "list",
+      "member": "String"
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/iam/GetRole.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "iam/2010-05-08/service-2.json",
+    "sha256": "807e5db029dee05e753dd99d15e0691c92f4304d4820090accff4450934e3bde",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "iam",
+    "apiVersion": "2010-05-08",
+    "serviceId": "IAM",
+    "protocol": "query",
+    "endpointPrefix": "iam",
+    "signingName": "iam"
+  },
+  "operation": {
+    "id": "iam:GetRole",
+    "name": "GetRole",
+    "http": {
+      "method": "POST",
+      "requestUri": "/"
+    },
+    "input": "GetRoleRequest",
+    "documentation": "<p>Retrieves information about the specified role, including the role's path, GUID, ARN, and the role's trust policy that grants permission to assume the role. For more information about roles, see <a href=\"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html\">IAM roles</a> in the <i>IAM User Guide</i>.</p> <note> <p>Policies returned by this operation are URL-encoded compliant with <a href=\"https://tools.ietf.org/html/rfc3986\">RFC 3986</a>. You can use a URL decoding method to convert the policy back to plain JSON text. For example, if you use Java, you can use the <code>decode</code> method of the <code>java.net.URLDecoder</code> utility class in the Java SDK. Other languages and SDKs provide similar functionality, and some SDKs do this decoding automatically.</p> </note>"
+  },
+  "shapes": {
+    "GetRoleRequest": {
+      "type": "structure",
+      "required": [
+        "RoleName"
+      ],
+      "members": {
+        "RoleName": {
+          "shape": "roleNameType",
+          "documentation": "<p>The name of the IAM role to get information about.</p> <p>This parameter allows (through its <a href=\"http://wikipedia.org/wiki/regex\">regex pattern</a>) a string of characters consisting of upper and lowercase alphanumeric characters with no spaces. You can also include any of the following characters: _+=,.@-</p>"
+        }
+      }
+    },
+    "roleNameType": {
+      "type": "string",
+      "min": 1,
+      "max": 64,
+      "pattern": "[\\w+=,.@-]+"
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/kms/DescribeKey.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "kms/2014-11-01/service-2.json",
+    "sha256": "b9434f7ee953e0dddd8a64e08104c774ae02759e1d53f220a9371f9f6cd02c69",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "kms",
+    "apiVersion": "2014-11-01",
+    "serviceId": "KMS",
+    "protocol": "json",
+    "jsonVersion": "1.1",
+    "targetPrefix": "TrentService",
+    "endpointPrefix": "kms",
+    "signingName": "kms"
+  },
+  "operation": {
+    "id": "kms:DescribeKey",
+    "name": "DescribeKey",
+    "http": {
+      "method": "POST",
+      "requestUri": "/"
+    },
+    "input": "DescribeKeyRequest",
+    "documentation": "<p>Provides detailed information about a KMS key. You can run <code>DescribeKey</code> on a <a href=\"https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key\">customer managed key</a> or an <a href=\"https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key\">Amazon Web Services managed key</a>.</p> <p>This detailed information includes the key ARN, creation date (and deletion date, if applicable), the key state, and the origin and expiration date (if any) of the key material. It includes fields, like <code>KeySpec</code>, that help you distinguish different types of KMS keys. It also displays the key usage (encryption, signing, or generating and verifying MACs) and the algorithms that the KMS key supports. </p> <p>For <a href=\"https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html\">multi-Region keys</a>, <code>DescribeKey</code> displays the primary key and all related replica keys. For KMS keys in <a href=\"https://docs.aws.amazon.com/kms/latest/developerguide/keystore-cloudhsm.html\">CloudHSM key stores</a>, it includes information about the key store, such as the key store ID and the CloudHSM cluster ID. For KMS keys in <a href=\"https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html\">external key stores</a>, it includes the custom key store ID and the ID of the external key.</p> <p> <code>DescribeKey</code> does not return the following information:</p> <ul> <li> <p>Aliases associated with the KMS key. To get this information, use <a>ListAliases</a>.</p> </li> <li> <p>Whether automatic key rotation is enabled on the KMS key. To get this information, use <a>GetKeyRotationStatus</a>. Also, some key states prevent a KMS key from being automatically rotated. For details, see <a href=\"https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#rotate-keys-how-it-works\">How key rotation works</a> in the <i>Key Management Service Developer Guide</i>.</p> </li> <li> <p>Tags on the KMS key. To get this information, use <a>ListResourceTags</a>.</p> </li> <li> <p>Key policies and grants on the KMS key. To get this information, use <a>GetKeyPolicy</a> and <a>ListGrants</a>.</p> </li> </ul> <p>In general, <code>DescribeKey</code> is a non-mutating operation. It returns data about KMS keys, but doesn't change them. However, Amazon Web Services services use <code>DescribeKey</code> to create <a href=\"https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key\">Amazon Web Services managed keys</a> from a <i>predefined Amazon Web Services alias</i> with no key ID.</p> <p> <b>Cross-account use</b>: Yes. To perform this operation with a KMS key in a different Amazon Web Services account, specify the key ARN or alias ARN in the value of the <code>KeyId</code> parameter.</p> <p> <b>Required permissions</b>: <a href=\"https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html\">kms:DescribeKey</a> (key policy)</p> <p> <b>Related operations:</b> </p> <ul> <li> <p> <a>GetKeyPolicy</a> </p> </li> <li> <p> <a>GetKeyRotationStatus</a> </p> </li> <li> <p> <a>ListAliases</a> </p> </li> <li> <p> <a>ListGrants</a> </p> </li> <li> <p> <a>ListKeys</a> </p> </li> <li> <p> <a>ListResourceTags</a> </p> </li> <li> <p> <a>ListRetirableGrants</a> </p> </li> </ul> <p> <b>Eventual consistency</b>: The KMS API follows an eventual consistency model. For more information, see <a href=\"https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency\">KMS eventual consistency</a>.</p>"
+  },
+  "shapes": {
+    "DescribeKeyRequest": {
+      "type": "structure",
+      "required": [
+        "KeyId"
+      ],
+      "members": {
+        "KeyId": {
+          "shape": "KeyIdType",
+          "documentation": "<p>Describes the specified KMS key. </p> <p>If you specify a predefined Amazon Web Services alias (an Amazon Web Services alias with no key ID), KMS associates the alias with an <a href=\"https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key\">Amazon Web Services managed key</a> and returns its <code>KeyId</code> and <code>Arn</code> in the response.</p> <p>To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with <code>\"alias/\"</code>. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.</p> <p>For example:</p> <ul> <li> <p>Key ID: <code>1234abcd-12ab-34cd-56ef-1234567890ab</code> </p> </li> <li> <p>Key ARN: <code>arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab</code> </p> </li> <li> <p>Alias name: <code>alias/ExampleAlias</code> </p> </li> <li> <p>Alias ARN: <code>arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias</code> </p> </li> </ul> <p>To get the key ID and key ARN for a KMS key, use <a>ListKeys</a> or <a>DescribeKey</a>. To get the alias name and alias ARN, use <a>ListAliases</a>.</p>"
+        },
+        "GrantTokens": {
+          "shape": "GrantTokenList",
+          "documentation": "<p>A list of grant tokens.</p> <p>Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved <i>eventual consistency</i>. For more information, see <a href=\"https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token\">Grant token</a> and <a href=\"https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html\">Using a grant token</a> in the <i>Key Management Service Developer Guide</i>.</p>"
+        }
+      }
+    },
+    "GrantTokenList": {
+      "type": "list",
+      "min": 0,
+      "max": 10,
+      "member": "GrantTokenType"
+    },
+    "GrantTokenType": {
+      "type": "string",
+      "min": 1,
+      "max": 8192
+    },
+    "KeyIdType": {
+      "type": "string",
+      "min": 1,
+      "max": 2048
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/s3/HeadBucket.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "s3/2006-03-01/service-2.json",
+    "sha256": "0905ff9de02a5482e6a49549aae44797e7fa8ca480d69b31cd6c1c80d0fd1ea4",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "s3",
+    "apiVersion": "2006-03-01",
+    "serviceId": "S3",
+    "protocol": "rest-xml",
+    "endpointPrefix": "s3",
+    "signingName": "s3"
+  },
+  "operation": {
+    "id": "s3:HeadBucket",
+    "name": "HeadBucket",
+    "http": {
+      "method": "HEAD",
+      "requestUri": "/{Bucket}"
+    },
+    "input": "HeadBucketRequest",
+    "documentation": "<p>You can use this operation to determine if a bucket exists and if you have permission to access it. The action returns a <code>200 OK</code> HTTP status code if the bucket exists and you have permission to access it. You can make a <code>HeadBucket</code> call on any bucket name to any Region in the partition, and regardless of the permissions on the bucket, you will receive a response header with the correct bucket location so that you can then make a proper, signed request to the appropriate Regional endpoint.</p> <note> <p>If the bucket doesn't exist or you don't have permission to access it, the <code>HEAD</code> request returns a generic <code>400 Bad Request</code>, <code>403 Forbidden</code>, or <code>404 Not Found</code> HTTP status code. A message body isn't included, so you can't determine the exception beyond these HTTP response codes.</p> </note> <dl> <dt>Authentication and authorization</dt> <dd> <p> <b>General purpose buckets</b> - Request to public buckets that grant the s3:ListBucket permission publicly do not need to be signed. All other <code>HeadBucket</code> requests must be authenticated and signed by using IAM credentials (access key ID and secret access key for the IAM identities). All headers with the <code>x-amz-</code> prefix, including <code>x-amz-copy-source</code>, must be signed. For more information, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/dev/RESTAuthentication.html\">REST Authentication</a>.</p> <p> <b>Directory buckets</b> - You must use IAM credentials to authenticate and authorize your access to the <code>HeadBucket</code> API operation, instead of using the temporary security credentials through the <code>CreateSession</code> API operation.</p> <p>Amazon Web Services CLI or SDKs handles authentication and authorization on your behalf.</p> </dd> <dt>Permissions</dt> <dd> <p/> <ul> <li> <p> <b>General purpose bucket permissions</b> - To use this operation, you must have permissions to perform the <code>s3:ListBucket</code> action. The bucket owner has this permission by default and can grant this permission to others. For more information about permissions, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-access-control.html\">Managing access permissions to your Amazon S3 resources</a> in the <i>Amazon S3 User Guide</i>.</p> </li> <li> <p> <b>Directory bucket permissions</b> - You must have the <b> <code>s3express:CreateSession</code> </b> permission in the <code>Action</code> element of a policy. If no session mode is specified, the session will be created with the maximum allowable privilege, attempting <code>ReadWrite</code> first, then <code>ReadOnly</code> if <code>ReadWrite</code> is not permitted. If you want to explicitly restrict the access to be read-only, you can set the <code>s3express:SessionMode</code> condition key to <code>ReadOnly</code> on the bucket.</p> <p>For more information about example bucket policies, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-express-security-iam-example-bucket-policies.html\">Example bucket policies for S3 Express One Zone</a> and <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-express-security-iam-identity-policies.html\">Amazon Web Services Identity and Access Management (IAM) identity-based policies for S3 Express One Zone</a> in the <i>Amazon S3 User Guide</i>.</p> </li> </ul> </dd> <dt>HTTP Host header syntax</dt> <dd> <p> <b>Directory buckets </b> - The HTTP Host header syntax is <code> <i>Bucket-name</i>.s3express-<i>zone-id</i>.<i>region-code</i>.amazonaws.com</code>.</p> <note> <p>You must make requests for this API operation to the Zonal endpoint. These endpoints support virtual-hosted-style requests in the format <code>https://<i>bucket-name</i>.s3express-<i>zone-id</i>.<i>region-code</i>.amazonaws.com</code>. Path-style requests are not supported. For more information about endpoints in Availability Zones, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/endpoint-directory-buckets-AZ.html\">Regional and Zonal endpoints for directory buckets in Availability Zones</a> in the <i>Amazon S3 User Guide</i>. For more information about endpoints in Local Zones, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-lzs-for-directory-buckets.html\">Concepts for directory buckets in Local Zones</a> in the <i>Amazon S3 User Guide</i>.</p> </note> </dd> </dl> <important> <p>You must URL encode any signed header values that contain spaces. For example, if your header value is <code>my file.txt</code>, containing two spaces after <code>my</code>, you must URL encode this value to <code>my%20%20file.txt</code>.</p> </important>"
+  },
+  "shapes": {
+    "AccountId": {
+      "type": "string"
+    },
+    "BucketName": {
+      "type": "string"
+    },
+    "HeadBucketRequest": {
+      "type": "structure",
+      "required": [
+        "Bucket"
+      ],
+      "members": {
+        "Bucket": {
+          "shape": "BucketName",
+          "location": "uri",
+          "locationName": "Bucket",
+          "documentation": "<p>The bucket name.</p> <p> <b>Directory buckets</b> - When you use this operation with a directory bucket, you must use virtual-hosted-style requests in the format <code> <i>Bucket-name</i>.s3express-<i>zone-id</i>.<i>region-code</i>.amazonaws.com</code>. Path-style requests are not supported. Directory bucket names must be unique in the chosen Zone (Availability Zone or Local Zone). Bucket names must follow the format <code> <i>bucket-base-name</i>--<i>zone-id</i>--x-s3</code> (for example, <code> <i>amzn-s3-demo-bucket</i>--<i>usw2-az1</i>--x-s3</code>). For information about bucket naming restrictions, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/directory-bucket-naming-rules.html\">Directory bucket naming rules</a> in the <i>Amazon S3 User Guide</i>.</p> <p> <b>Access points</b> - When you use this action with an access point for general purpose buckets, you must provide the alias of the access point in place of the bucket name or specify the access point ARN. When you use this action with an access point for directory buckets, you must provide the access point name in place of the bucket name. When using the access point ARN, you must direct requests to the access point hostname. The access point hostname takes the form <i>AccessPointName</i>-<i>AccountId</i>.s3-accesspoint.<i>Region</i>.amazonaws.com. When using this action with an access point through the Amazon Web Services SDKs, you provide the access point ARN in place of the bucket name. For more information about access point ARNs, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-access-points.html\">Using access points</a> in the <i>Amazon S3 User Guide</i>.</p> <p> <b>Object Lambda access points</b> - When you use this API operation with an Object Lambda access point, provide the alias of the Object Lambda access point in place of the bucket name. If the Object Lambda access point alias in a request is not valid, the error code <code>InvalidAccessPointAliasError</code> is returned. For more information about <code>InvalidAccessPointAliasError</code>, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList\">List of Error Codes</a>.</p> <note> <p>Object Lambda access points are not supported by directory buckets.</p> </note> <p> <b>S3 on Outposts</b> - When you use this action with S3 on Outposts, you must direct requests to the S3 on Outposts hostname. The S3 on Outposts hostname takes the form <code> <i>AccessPointName</i>-<i>AccountId</i>.<i>outpostID</i>.s3-outposts.<i>Region</i>.amazonaws.com</code>. When you use this action with S3 on Outposts, the destination bucket must be the Outposts access point ARN or the access point alias. For more information about S3 on Outposts, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/S3onOutposts.html\">What is S3 on Outposts?</a> in the <i>Amazon S3 User Guide</i>.</p>"
+        },
+        "ExpectedBucketOwner": {
+          "shape": "AccountId",
+          "location": "header",
+          "locationName": "x-amz-expected-bucket-owner",
+          "documentation": "<p>The account ID of the expected bucket owner. If the account ID that you provide does not match the actual owner of the bucket, the request fails with the HTTP status code <code>403 Forbidden</code> (access denied).</p>"
+        }
+      }
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/s3/HeadObject.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "s3/2006-03-01/service-2.json",
+    "sha256": "0905ff9de02a5482e6a49549aae44797e7fa8ca480d69b31cd6c1c80d0fd1ea4",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "s3",
+    "apiVersion": "2006-03-01",
+    "serviceId": "S3",
+    "protocol": "rest-xml",
+    "endpointPrefix": "s3",
+    "signingName": "s3"
+  },
+  "operation": {
+    "id": "s3:HeadObject",
+    "name": "HeadObject",
+    "http": {
+      "method": "HEAD",
+      "requestUri": "/{Bucket}/{Key+}"
+    },
+    "input": "HeadObjectRequest",
+    "documentation": "<p>The <code>HEAD</code> operation retrieves metadata from an object without returning the object itself. This operation is useful if you're interested only in an object's metadata.</p> <note> <p>A <code>HEAD</code> request has the same options as a <code>GET</code> operation on an object. The response is identical to the <code>GET</code> response except that there is no response body. Because of this, if the <code>HEAD</code> request generates an error, it returns a generic code, such as <code>400 Bad Request</code>, <code>403 Forbidden</code>, <code>404 Not Found</code>, <code>405 Method Not Allowed</code>, <code>412 Precondition Failed</code>, or <code>304 Not Modified</code>. It's not possible to retrieve the exact exception of these error codes.</p> </note> <p>Request headers are limited to 8 KB in size. For more information, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonRequestHeaders.html\">Common Request Headers</a>.</p> <dl> <dt>Permissions</dt> <dd> <p/> <ul> <li> <p> <b>General purpose bucket permissions</b> - To use <code>HEAD</code>, you must have the <code>s3:GetObject</code> permission. You need the relevant read object (or version) permission for this operation. For more information, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/dev/list_amazons3.html\">Actions, resources, and condition keys for Amazon S3</a> in the <i>Amazon S3 User Guide</i>. For more information about the permissions to S3 API operations by S3 resource types, see <a href=\"/AmazonS3/latest/userguide/using-with-s3-policy-actions.html\">Required permissions for Amazon S3 API operations</a> in the <i>Amazon S3 User Guide</i>.</p> <p>If the object you request doesn't exist, the error that Amazon S3 returns depends on whether you also have the <code>s3:ListBucket</code> permission.</p> <ul> <li> <p>If you have the <code>s3:ListBucket</code> permission on the bucket, Amazon S3 returns an HTTP status code <code>404 Not Found</code> error.</p> </li> <li> <p>If you don’t have the <code>s3:ListBucket</code> permission, Amazon S3 returns an HTTP status code <code>403 Forbidden</code> error.</p> </li> </ul> </li> <li> <p> <b>Directory bucket permissions</b> - To grant access to this API operation on a directory bucket, we recommend that you use the <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateSession.html\"> <code>CreateSession</code> </a> API operation for session-based authorization. Specifically, you grant the <code>s3express:CreateSession</code> permission to the directory bucket in a bucket policy or an IAM identity-based policy. Then, you make the <code>CreateSession</code> API call on the bucket to obtain a session token. With the session token in your request header, you can make API requests to this operation. After the session token expires, you make another <code>CreateSession</code> API call to generate a new session token for use. Amazon Web Services CLI or SDKs create session and refresh the session token automatically to avoid service interruptions when a session expires. For more information about authorization, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateSession.html\"> <code>CreateSession</code> </a>.</p> <p>If you enable <code>x-amz-checksum-mode</code> in the request and the object is encrypted with Amazon Web Services Key Management Service (Amazon Web Services KMS), you must also have the <code>kms:GenerateDataKey</code> and <code>kms:Decrypt</code> permissions in IAM identity-based policies and KMS key policies for the KMS key to retrieve the checksum of the object.</p> </li> </ul> </dd> <dt>Encryption</dt> <dd> <note> <p>Encryption request headers, like <code>x-amz-server-side-encryption</code>, should not be sent for <code>HEAD</code> requests if your object uses server-side encryption with Key Management Service (KMS) keys (SSE-KMS), dual-layer server-side encryption with Amazon Web Services KMS keys (DSSE-KMS), or server-side encryption with Amazon S3 managed encryption keys (SSE-S3). The <code>x-amz-server-side-encryption</code> header is used when you <code>PUT</code> an object to S3 and want to specify the encryption method. If you include this header in a <code>HEAD</code> request for an object that uses these types of keys, you’ll get an HTTP <code>400 Bad Request</code> error. It's because the encryption method can't be changed when you retrieve the object.</p> </note> <p>If you encrypt an object by using server-side encryption with customer-provided encryption keys (SSE-C) when you store the object in Amazon S3, then when you retrieve the metadata from the object, you must use the following headers to provide the encryption key for the server to be able to retrieve the object's metadata. The headers are: </p> <ul> <li> <p> <code>x-amz-server-side-encryption-customer-algorithm</code> </p> </li> <li> <p> <code>x-amz-server-side-encryption-customer-key</code> </p> </li> <li> <p> <code>x-amz-server-side-encryption-customer-key-MD5</code> </p> </li> </ul> <p>For more information about SSE-C, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/dev/ServerSideEncryptionCustomerKeys.html\">Server-Side Encryption (Using Customer-Provided Encryption Keys)</a> in the <i>Amazon S3 User Guide</i>.</p> <note> <p> <b>Directory bucket </b> - For directory buckets, there are only two supported options for server-side encryption: SSE-S3 and SSE-KMS. SSE-C isn't supported. For more information, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-express-serv-side-encryption.html\">Protecting data with server-side encryption</a> in the <i>Amazon S3 User Guide</i>. </p> </note> </dd> <dt>Versioning</dt> <dd> <ul> <li> <p>If the current version of the object is a delete marker, Amazon S3 behaves as if the object was deleted and includes <code>x-amz-delete-marker: true</code> in the response.</p> </li> <li> <p>If the specified version is a delete marker, the response returns a <code>405 Method Not Allowed</code> error and the <code>Last-Modified: timestamp</code> response header.</p> </li> </ul> <note> <ul> <li> <p> <b>Directory buckets</b> - Delete marker is not supported for directory buckets.</p> </li> <li> <p> <b>Directory buckets</b> - S3 Versioning isn't enabled and supported for directory buckets. For this API operation, only the <code>null</code> value of the version ID is supported by directory buckets. You can only specify <code>null</code> to the <code>versionId</code> query parameter in the request.</p> </li> </ul> </note> </dd> <dt>HTTP Host header syntax</dt> <dd> <p> <b>Directory buckets </b> - The HTTP Host header syntax is <code> <i>Bucket-name</i>.s3express-<i>zone-id</i>.<i>region-code</i>.amazonaws.com</code>.</p> <note> <p>For directory buckets, you must make requests for this API operation to the Zonal endpoint. These endpoints support virtual-hosted-style requests in the format <code>https://<i>amzn-s3-demo-bucket</i>.s3express-<i>zone-id</i>.<i>region-code</i>.amazonaws.com/<i>key-name</i> </code>. Path-style requests are not supported. For more information about endpoints in Availability Zones, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/endpoint-directory-buckets-AZ.html\">Regional and Zonal endpoints for directory buckets in Availability Zones</a> in the <i>Amazon S3 User Guide</i>. For more information about endpoints in Local Zones, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-lzs-for-directory-buckets.html\">Concepts for directory buckets in Local Zones</a> in the <i>Amazon S3 User Guide</i>.</p> </note> </dd> </dl> <p>The following actions are related to <code>HeadObject</code>:</p> <ul> <li> <p> <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html\">GetObject</a> </p> </li> <li> <p> <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAttributes.html\">GetObjectAttributes</a> </p> </li> </ul> <important> <p>You must URL encode any signed header values that contain spaces. For example, if your header value is <code>my file.txt</code>, containing two spaces after <code>my</code>, you must URL encode this value to <code>my%20%20file.txt</code>.</p> </important>"
+  },
+  "shapes": {
+    "AccountId": {
+      "type": "string"
+    },
+    "BucketName": {
+      "type": "string"
+    },
+    "ChecksumMode": {
+      "type": "string",
+      "enum": [
+        "ENABLED"
+      ]
+    },
+    "HeadObjectRequest": {
+      "type": "structure",
+      "required": [
+        "Bucket",
+        "Key"
+      ],
+      "members": {
+        "Bucket": {
+          "shape": "BucketName",
+          "location": "uri",
+          "locationName": "Bucket",
+          "documentation": "<p>The name of the bucket that contains the object.</p> <p> <b>Directory buckets</b> - When you use this operation with a directory bucket, you must use virtual-hosted-style requests in the format <code> <i>Bucket-name</i>.s3express-<i>zone-id</i>.<i>region-code</i>.amazonaws.com</code>. Path-style requests are not supported. Directory bucket names must be unique in the chosen Zone (Availability Zone or Local Zone). Bucket names must follow the format <code> <i>bucket-base-name</i>--<i>zone-id</i>--x-s3</code> (for example, <code> <i>amzn-s3-demo-bucket</i>--<i>usw2-az1</i>--x-s3</code>). For information about bucket naming restrictions, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/directory-bucket-naming-rules.html\">Directory bucket naming rules</a> in the <i>Amazon S3 User Guide</i>.</p> <p> <b>Access points</b> - When you use this action with an access point for general purpose buckets, you must provide the alias of the access point in place of the bucket name or specify the access point ARN. When you use this action with an access point for directory buckets, you must provide the access point name in place of the bucket name. When using the access point ARN, you must direct requests to the access point hostname. The access point hostname takes the form <i>AccessPointName</i>-<i>AccountId</i>.s3-accesspoint.<i>Region</i>.amazonaws.com. When using this action with an access point through the Amazon Web Services SDKs, you provide the access point ARN in place of the bucket name. For more information about access point ARNs, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-access-points.html\">Using access points</a> in the <i>Amazon S3 User Guide</i>.</p> <note> <p>Object Lambda access points are not supported by directory buckets.</p> </note> <p> <b>S3 on Outposts</b> - When you use this action with S3 on Outposts, you must direct requests to the S3 on Outposts hostname. The S3 on Outposts hostname takes the form <code> <i>AccessPointName</i>-<i>AccountId</i>.<i>outpostID</i>.s3-outposts.<i>Region</i>.amazonaws.com</code>. When you use this action with S3 on Outposts, the destination bucket must be the Outposts access point ARN or the access point alias. For more information about S3 on Outposts, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/userguide/S3onOutposts.html\">What is S3 on Outposts?</a> in the <i>Amazon S3 User Guide</i>.</p>"
+        },
+        "IfMatch": {
+          "shape": "IfMatch",
+          "location": "header",
+          "locationName": "If-Match",
+          "documentation": "<p>Return the object only if its entity tag (ETag) is the same as the one specified; otherwise, return a 412 (precondition failed) error.</p> <p>If both of the <code>If-Match</code> and <code>If-Unmodified-Since</code> headers are present in the request as follows:</p> <ul> <li> <p> <code>If-Match</code> condition evaluates to <code>true</code>, and;</p> </li> <li> <p> <code>If-Unmodified-Since</code> condition evaluates to <code>false</code>;</p> </li> </ul> <p>Then Amazon S3 returns <code>200 OK</code> and the data requested.</p> <p>For more information about conditional requests, see <a href=\"https://tools.ietf.org/html/rfc7232\">RFC 7232</a>.</p>"
+        },
+        "IfModifiedSince": {
+          "shape": "IfModifiedSince",
+          "location": "header",
+          "locationName": "If-Modified-Since",
+          "documentation": "<p>Return the object only if it has been modified since the specified time; otherwise, return a 304 (not modified) error.</p> <p>If both of the <code>If-None-Match</code> and <code>If-Modified-Since</code> headers are present in the request as follows:</p> <ul> <li> <p> <code>If-None-Match</code> condition evaluates to <code>false</code>, and;</p> </li> <li> <p> <code>If-Modified-Since</code> condition evaluates to <code>true</code>;</p> </li> </ul> <p>Then Amazon S3 returns the <code>304 Not Modified</code> response code.</p> <p>For more information about conditional requests, see <a href=\"https://tools.ietf.org/html/rfc7232\">RFC 7232</a>.</p>"
+        },
+        "IfNoneMatch": {
+          "shape": "IfNoneMatch",
+          "location": "header",
+          "locationName": "If-None-Match",
+          "documentation": "<p>Return the object only if its entity tag (ETag) is different from the one specified; otherwise, return a 304 (not modified) error.</p> <p>If both of the <code>If-None-Match</code> and <code>If-Modified-Since</code> headers are present in the request as follows:</p> <ul> <li> <p> <code>If-None-Match</code> condition evaluates to <code>false</code>, and;</p> </li> <li> <p> <code>If-Modified-Since</code> condition evaluates to <code>true</code>;</p> </li> </ul> <p>Then Amazon S3 returns the <code>304 Not Modified</code> response code.</p> <p>For more information about conditional requests, see <a href=\"https://tools.ietf.org/html/rfc7232\">RFC 7232</a>.</p>"
+        },
+        "IfUnmodifiedSince": {
+          "shape": "IfUnmodifiedSince",
+          "location": "header",
+          "locationName": "If-Unmodified-Since",
+          "documentation": "<p>Return the object only if it has not been modified since the specified time; otherwise, return a 412 (precondition failed) error.</p> <p>If both of the <code>If-Match</code> and <code>If-Unmodified-Since</code> headers are present in the request as follows:</p> <ul> <li> <p> <code>If-Match</code> condition evaluates to <code>true</code>, and;</p> </li> <li> <p> <code>If-Unmodified-Since</code> condition evaluates to <code>false</code>;</p> </li> </ul> <p>Then Amazon S3 returns <code>200 OK</code> and the data requested.</p> <p>For more information about conditional requests, see <a href=\"https://tools.ietf.org/html/rfc7232\">RFC 7232</a>.</p>"
+        },
+        "Key": {
+          "shape": "ObjectKey",
+          "location": "uri",
+          "locationName": "Key",
+          "documentation": "<p>The object key.</p>"
+        },
+        "Range": {
+          "shape": "Range",
+          "location": "header",
+          "locationName": "Range",
+          "documentation": "<p>HeadObject returns only the metadata for an object. If the Range is satisfiable, only the <code>ContentLength</code> is affected in the response. If the Range is not satisfiable, S3 returns a <code>416 - Requested Range Not Satisfiable</code> error.</p>"
+        },
+        "ResponseCacheControl": {
+          "shape": "ResponseCacheControl",
+          "location": "querystring",
+          "locationName": "response-cache-control",
+          "documentation": "<p>Sets the <code>Cache-Control</code> header of the response.</p>"
+        },
+        "ResponseContentDisposition": {
+          "shape": "ResponseContentDisposition",
+          "location": "querystring",
+          "locationName": "response-content-disposition",
+          "documentation": "<p>Sets the <code>Content-Disposition</code> header of the response.</p>"
+        },
+        "ResponseContentEncoding": {
+          "shape": "ResponseContentEncoding",
+          "location": "querystring",
+          "locationName": "response-content-encoding",
+          "documentation": "<p>Sets the <code>Content-Encoding</code> header of the response.</p>"
+        },
+        "ResponseContentLanguage": {
+          "shape": "ResponseContentLanguage",
+          "location": "querystring",
+          "locationName": "response-content-language",
+          "documentation": "<p>Sets the <code>Content-Language</code> header of the response.</p>"
+        },
+        "ResponseContentType": {
+          "shape": "ResponseContentType",
+          "location": "querystring",
+          "locationName": "response-content-type",
+          "documentation": "<p>Sets the <code>Content-Type</code> header of the response.</p>"
+        },
+        "ResponseExpires": {
+          "shape": "ResponseExpires",
+          "location": "querystring",
+          "locationName": "response-expires",
+          "documentation": "<p>Sets the <code>Expires</code> header of the response.</p>"
+        },
+        "VersionId": {
+          "shape": "ObjectVersionId",
+          "location": "querystring",
+          "locationName": "versionId",
+          "documentation": "<p>Version ID used to reference a specific version of the object.</p> <note> <p>For directory buckets in this API operation, only the <code>null</code> value of the version ID is supported.</p> </note>"
+        },
+        "SSECustomerAlgorithm": {
+          "shape": "SSECustomerAlgorithm",
+          "location": "header",
+          "locationName": "x-amz-server-side-encryption-customer-algorithm",
+          "documentation": "<p>Specifies the algorithm to use when encrypting the object (for example, AES256).</p> <note> <p>This functionality is not supported for directory buckets.</p> </note>"
+        },
+        "SSECustomerKey": {
+          "shape": "SSECustomerKey",
+          "location": "header",
+          "locationName": "x-amz-server-side-encryption-customer-key",
+          "documentation": "<p>Specifies the customer-provided encryption key for Amazon S3 to use in encrypting data. This value is used to store the object and then it is discarded; Amazon S3 does not store the encryption key. The key must be appropriate for use with the algorithm specified in the <code>x-amz-server-side-encryption-customer-algorithm</code> header.</p> <note> <p>This functionality is not supported for directory buckets.</p> </note>"
+        },
+        "SSECustomerKeyMD5": {
+          "shape": "SSECustomerKeyMD5",
+          "location": "header",
+          "locationName": "x-amz-server-side-encryption-customer-key-MD5",
+          "documentation": "<p>Specifies the 128-bit MD5 digest of the encryption key according to RFC 1321. Amazon S3 uses this header for a message integrity check to ensure that the encryption key was transmitted without error.</p> <note> <p>This functionality is not supported for directory buckets.</p> </note>"
+        },
+        "RequestPayer": {
+          "shape": "RequestPayer",
+          "location": "header",
+          "locationName": "x-amz-request-payer"
+        },
+        "PartNumber": {
+          "shape": "PartNumber",
+          "location": "querystring",
+          "locationName": "partNumber",
+          "documentation": "<p>Part number of the object being read. This is a positive integer between 1 and 10,000. Effectively performs a 'ranged' HEAD request for the part specified. Useful querying about the size of the part and the number of parts in this object.</p>"
+        },
+        "ExpectedBucketOwner": {
+          "shape": "AccountId",
+          "location": "header",
+          "locationName": "x-amz-expected-bucket-owner",
+          "documentation": "<p>The account ID of the expected bucket owner. If the account ID that you provide does not match the actual owner of the bucket, the request fails with the HTTP status code <code>403 Forbidden</code> (access denied).</p>"
+        },
+        "ChecksumMode": {
+          "shape": "ChecksumMode",
+          "location": "header",
+          "locationName": "x-amz-checksum-mode",
+          "documentation": "<p>To retrieve the checksum, this parameter must be enabled.</p> <p> <b>General purpose buckets</b> - If you enable checksum mode and the object is uploaded with a <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/API/API_Checksum.html\">checksum</a> and encrypted with an Key Management Service (KMS) key, you must have permission to use the <code>kms:Decrypt</code> action to retrieve the checksum.</p> <p> <b>Directory buckets</b> - If you enable <code>ChecksumMode</code> and the object is encrypted with Amazon Web Services Key Management Service (Amazon Web Services KMS), you must also have the <code>kms:GenerateDataKey</code> and <code>kms:Decrypt</code> permissions in IAM identity-based policies and KMS key policies for the KMS key to retrieve the checksum of the object.</p>"
+        }
+      }
+    },
+    "IfMatch": {
+      "type": "string"
+    },
+    "IfModifiedSince": {
+      "type": "timestamp"
+    },
+    "IfNoneMatch": {
+      "type": "string"
+    },
+    "IfUnmodifiedSince": {
+      "type": "timestamp"
+    },
+    "ObjectKey": {
+      "type": "string",
+      "min": 1
+    },
+    "ObjectVersionId": {
+      "type": "string"
+    },
+    "PartNumber": {
+      "type": "integer"
+    },
+    "Range": {
+      "type": "string"
+    },
+    "RequestPayer": {
+      "type": "string",
+      "enum": [
+        "requester"
+      ],
+      "documentation": "<p>Confirms that the requester knows that they will be charged for the request. Bucket owners need not specify this parameter in their requests. If either the source or destination S3 bucket has Requester Pays enabled, the requester will pay for the corresponding charges. For information about downloading objects from Requester Pays buckets, see <a href=\"https://docs.aws.amazon.com/AmazonS3/latest/dev/ObjectsinRequesterPaysBuckets.html\">Downloading Objects in Requester Pays Buckets</a> in the <i>Amazon S3 User Guide</i>.</p> <note> <p>This functionality is not supported for directory buckets.</p> </note>"
+    },
+    "ResponseCacheControl": {
+      "type": "string"
+    },
+    "ResponseContentDisposition": {
+      "type": "string"
+    },
+    "ResponseContentEncoding": {
+      "type": "string"
+    },
+    "ResponseContentLanguage": {
+      "type": "string"
+    },
+    "ResponseContentType": {
+      "type": "string"
+    },
+    "ResponseExpires": {
+      "type": "timestamp"
+    },
+    "SSECustomerAlgorithm": {
+      "type": "string"
+    },
+    "SSECustomerKey": {
+      "type": "string"
+    },
+    "SSECustomerKeyMD5": {
+      "type": "string"
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/sagemaker/DescribeEndpoint.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "sagemaker/2017-07-24/service-2.json",
+    "sha256": "aa055ac1904fc51ae42b5afa6868cd32bc7519d141ce28a232453dec88b0e8b6",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "sagemaker",
+    "apiVersion": "2017-07-24",
+    "serviceId": "SageMaker",
+    "protocol": "json",
+    "jsonVersion": "1.1",
+    "targetPrefix": "SageMaker",
+    "endpointPrefix": "api.sagemaker",
+    "signingName": "sagemaker"
+  },
+  "operation": {
+    "id": "sagemaker:DescribeEndpoint",
+    "name": "DescribeEndpoint",
+    "http": {
+      "method": "POST",
+      "requestUri": "/"
+    },
+    "input": "DescribeEndpointInput",
+    "documentation": "<p>Returns the description of an endpoint.</p>"
+  },
+  "shapes": {
+    "DescribeEndpointInput": {
+      "type": "structure",
+      "required": [
+        "EndpointName"
+      ],
+      "members": {
+        "EndpointName": {
+          "shape": "EndpointName",
+          "documentation": "<p>The name of the endpoint.</p>"
+        }
+      }
+    },
+    "EndpointName": {
+      "type": "string",
+      "min": 0,
+      "max": 63,
+      "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/sagemaker/DescribeInferenceExperiment.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "sagemaker/2017-07-24/service-2.json",
+    "sha256": "aa055ac1904fc51ae42b5afa6868cd32bc7519d141ce28a232453dec88b0e8b6",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "sagemaker",
+    "apiVersion": "2017-07-24",
+    "serviceId": "SageMaker",
+    "protocol": "json",
+    "jsonVersion": "1.1",
+    "targetPrefix": "SageMaker",
+    "endpointPrefix": "api.sagemaker",
+    "signingName": "sagemaker"
+  },
+  "operation": {
+    "id": "sagemaker:DescribeInferenceExperiment",
+    "name": "DescribeInferenceExperiment",
+    "http": {
+      "method": "POST",
+      "requestUri": "/"
+    },
+    "input": "DescribeInferenceExperimentRequest",
+    "documentation": "<p>Returns details about an inference experiment.</p>"
+  },
+  "shapes": {
+    "DescribeInferenceExperimentRequest": {
+      "type": "structure",
+      "required": [
+        "Name"
+      ],
+      "members": {
+        "Name": {
+          "shape": "InferenceExperimentName",
+          "documentation": "<p>The name of the inference experiment to describe.</p>"
+        }
+      }
+    },
+    "InferenceExperimentName": {
+      "type": "string",
+      "min": 1,
+      "max": 120,
+      "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}"
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/sagemaker/DescribeInferenceRecommendationsJob.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "sagemaker/2017-07-24/service-2.json",
+    "sha256": "aa055ac1904fc51ae42b5afa6868cd32bc7519d141ce28a232453dec88b0e8b6",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "sagemaker",
+    "apiVersion": "2017-07-24",
+    "serviceId": "SageMaker",
+    "protocol": "json",
+    "jsonVersion": "1.1",
+    "targetPrefix": "SageMaker",
+    "endpointPrefix": "api.sagemaker",
+    "signingName": "sagemaker"
+  },
+  "operation": {
+    "id": "sagemaker:DescribeInferenceRecommendationsJob",
+    "name": "DescribeInferenceRecommendationsJob",
+    "http": {
+      "method": "POST",
+      "requestUri": "/"
+    },
+    "input": "DescribeInferenceRecommendationsJobRequest",
+    "documentation": "<p>Provides the results of the Inference Recommender job. One or more recommendation jobs are returned.</p>"
+  },
+  "shapes": {
+    "DescribeInferenceRecommendationsJobRequest": {
+      "type": "structure",
+      "required": [
+        "JobName"
+      ],
+      "members": {
+        "JobName": {
+          "shape": "RecommendationJobName",
+          "documentation": "<p>The name of the job. The name must be unique within an Amazon Web Services Region in the Amazon Web Services account.</p>"
+        }
+      }
+    },
+    "RecommendationJobName": {
+      "type": "string",
+      "min": 1,
+      "max": 64,
+      "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}"
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/sagemaker/DescribeModel.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "sagemaker/2017-07-24/service-2.json",
+    "sha256": "aa055ac1904fc51ae42b5afa6868cd32bc7519d141ce28a232453dec88b0e8b6",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "sagemaker",
+    "apiVersion": "2017-07-24",
+    "serviceId": "SageMaker",
+    "protocol": "json",
+    "jsonVersion": "1.1",
+    "targetPrefix": "SageMaker",
+    "endpointPrefix": "api.sagemaker",
+    "signingName": "sagemaker"
+  },
+  "operation": {
+    "id": "sagemaker:DescribeModel",
+    "name": "DescribeModel",
+    "http": {
+      "method": "POST",
+      "requestUri": "/"
+    },
+    "input": "DescribeModelInput",
+    "documentation": "<p>Describes a model that you created using the <code>CreateModel</code> API.</p>"
+  },
+  "shapes": {
+    "DescribeModelInput": {
+      "type": "structure",
+      "required": [
+        "ModelName"
+      ],
+      "members": {
+        "ModelName": {
+          "shape": "ModelName",
+          "documentation": "<p>The name of the model.</p>"
+        }
+      }
+    },
+    "ModelName": {
+      "type": "string",
+      "min": 0,
+      "max": 63,
+      "pattern": "[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?"
+    }
+  }
+}
+
+"""###),
+        ("rules/preflight/calls/sagemaker/DescribeModelPackage.json", ###"""
+{
+  "format": 1,
+  "provenance": {
+    "model": "sagemaker/2017-07-24/service-2.json",
+    "sha256": "aa055ac1904fc51ae42b5afa6868cd32bc7519d141ce28a232453dec88b0e8b6",
+    "generator": "reqlint rules import",
+    "botocore": "1.44.18",
+    "date": "2026-12-02"
+  },
+  "service": {
+    "name": "sagemaker",
+    "apiVersion": "2017-07-24",
+    "serviceId": "SageMaker",
+    "protocol": "json",
+    "jsonVersion": "1.1",
+    "targetPrefix": "SageMaker",
+    "endpointPrefix": "api.sagemaker",
+    "signingName": "sagemaker"
+  },
+  "operation": {
+    "id": "sagemaker:DescribeModelPackage",
+    "name": "DescribeModelPackage",
+    "http": {
+      "method": "POST",
+      "requestUri": "/"
+    },
+    "input": "DescribeModelPackageInput",
+    "documentation": "<p>Returns a description of the specified model package, which is used to create SageMaker models or list them on Amazon Web Services Marketplace.</p> <important> <p>If you provided a KMS Key ID when you created your model package, you will see the <a href=\"https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html\">KMS Decrypt</a> API call in your CloudTrail logs when you use this API. To call this operation without requiring <code>kms:Decrypt</code> permission on the customer-managed key, set <code>IncludedData</code> to <code>MetadataOnly</code>; the response is returned with the embedded <code>ModelCard.ModelCardContent</code> field sanitized.</p> </important> <p>To create models in SageMaker, buyers can subscribe to model packages listed on Amazon Web Services Marketplace.</p>"
+  },
+  "shapes": {
+    "DescribeModelPackageInput": {
+      "type": "structure",
+      "required": [
+        "ModelPackageName"
+      ],
+      "members": {
+        "ModelPackageName": {
+          "shape": "VersionedArnOrName",
+          "documentation": "<p>The name or Amazon Resource Name (ARN) of the model package to describe.</p> <p>When you specify a name, the name must have 1 to 63 characters. Valid characters are a-z, A-Z, 0-9, and - (hyphen).</p>"
+        },
+        "IncludedData": {
+          "shape": "IncludedData",
+          "documentation": "<p>Specifies the level of model package data to include in the response. Use this parameter to call <code>DescribeModelPackage</code> on a model package that has an associated model card without requiring <code>kms:Decrypt</code> permission on the customer-managed KMS key associated with the embedded model card.</p> <ul> <li> <p> <code>AllData</code>: Returns the full model package response, including the unredacted <code>ModelCard.ModelCardContent</code>. This option requires <code>kms:Decrypt</code> permission on the customer-managed key, if one is associated with the embedded model card. This is the default.</p> </li> <li> <p> <code>MetadataOnly</code>: Returns the full model package response, but with the embedded <code>ModelCard.ModelCardContent</code> sanitized to include only a small set of unencrypted metadata fields. This option does not require <code>kms:Decrypt</code> permission. All other top-level response fields, including <code>InferenceSpecification</code>, <code>ModelMetrics</code>, <code>DriftCheckBaselines</code>, and <code>SecurityConfig</code>, are returned unchanged. For the list of fields preserved within <code>ModelCardContent</code>, see <a href=\"https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModelPackage.html#sagemaker-DescribeModelPackage-response-ModelCard\">ModelCard</a>.</p> </li> </ul> <p>If you don't specify a value, SageMaker returns <code>AllData</code>.</p>"
+        }
+      }
+    },
+    "IncludedData": {
+      "type": "string",
+      "enum": [
+        "AllData",
+        "MetadataOnly"
+      ]
+    },
+    "VersionedArnOrName": {
+      "type": "string",
+      "min": 1,
+      "max": 176,
+      "pattern": "(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\\/[0-9]{1,9})?"
+    }
+  }
+}
+
+"""###),
         ("rules/sagemaker/CreateInferenceExperiment.json", ###"""
 {
   "format": 1,
@@ -4357,6 +5556,111 @@ enum BundledRuleFiles {
       {"Percentile": "P95", "ValueInMilliseconds": 100}
     ]
   }
+}
+
+"""###),
+        ("rules/sagemaker/preflight/CreateInferenceExperiment.json", ###"""
+{
+  "format": 1,
+  "operation": "sagemaker:CreateInferenceExperiment",
+  "checks": [
+    {"id": "preflight/name-available", "call": "sagemaker:DescribeInferenceExperiment",
+     "arguments": {"Name": "/Name"}, "expect": {"kind": "absent"},
+     "message": "an inference experiment named {value} already exists: experiment names must be unique in the account and region"},
+    {"id": "preflight/role-exists", "call": "iam:GetRole",
+     "arguments": {"RoleName": {"pointer": "/RoleArn", "take": "arn-name"}}, "expect": {"kind": "exists"}},
+    {"id": "preflight/role-trust", "call": "iam:GetRole",
+     "arguments": {"RoleName": {"pointer": "/RoleArn", "take": "arn-name"}},
+     "expect": {"kind": "trusts", "answer": "Role.AssumeRolePolicyDocument", "service": "sagemaker.amazonaws.com"}},
+    {"id": "preflight/endpoint-exists", "call": "sagemaker:DescribeEndpoint",
+     "arguments": {"EndpointName": "/EndpointName"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/endpoint-in-service", "call": "sagemaker:DescribeEndpoint",
+     "arguments": {"EndpointName": "/EndpointName"},
+     "expect": {"kind": "equals", "answer": "EndpointStatus", "value": "InService"},
+     "message": "endpoint {value} is {answer}, not InService"},
+    {"id": "preflight/production-variant", "call": "sagemaker:DescribeEndpoint",
+     "arguments": {"EndpointName": "/EndpointName"},
+     "expect": {"kind": "contains", "answer": "ProductionVariants.VariantName", "pointer": "/ShadowModeConfig/SourceModelVariantName"},
+     "message": "{value} is not a production variant of the endpoint; its production variants are {answer}"},
+    {"id": "preflight/model-exists", "call": "sagemaker:DescribeModel",
+     "arguments": {"ModelName": "/ModelVariants/*/ModelName"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/bucket-exists", "call": "s3:HeadBucket",
+     "arguments": {"Bucket": {"pointer": "/DataStorageConfig/Destination", "take": "s3-bucket"}}, "expect": {"kind": "exists"}},
+    {"id": "preflight/kms-key-exists", "call": "kms:DescribeKey", "arguments": {"KeyId": "/KmsKey"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/kms-key-enabled", "call": "kms:DescribeKey",
+     "arguments": {"KeyId": "/KmsKey"}, "expect": {"kind": "equals", "answer": "KeyMetadata.KeyState", "value": "Enabled"},
+     "message": "KMS key {value} is {answer}, not Enabled"},
+    {"id": "preflight/kms-key-exists", "call": "kms:DescribeKey", "arguments": {"KeyId": "/DataStorageConfig/KmsKey"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/kms-key-enabled", "call": "kms:DescribeKey",
+     "arguments": {"KeyId": "/DataStorageConfig/KmsKey"}, "expect": {"kind": "equals", "answer": "KeyMetadata.KeyState", "value": "Enabled"},
+     "message": "KMS key {value} is {answer}, not Enabled"}
+  ]
+}
+
+"""###),
+        ("rules/sagemaker/preflight/CreateInferenceRecommendationsJob.json", ###"""
+{
+  "format": 1,
+  "operation": "sagemaker:CreateInferenceRecommendationsJob",
+  "checks": [
+    {"id": "preflight/name-available", "call": "sagemaker:DescribeInferenceRecommendationsJob",
+     "arguments": {"JobName": "/JobName"}, "expect": {"kind": "absent"},
+     "message": "an inference recommendations job named {value} already exists: job names must be unique in the account and region"},
+    {"id": "preflight/role-exists", "call": "iam:GetRole",
+     "arguments": {"RoleName": {"pointer": "/RoleArn", "take": "arn-name"}}, "expect": {"kind": "exists"}},
+    {"id": "preflight/role-trust", "call": "iam:GetRole",
+     "arguments": {"RoleName": {"pointer": "/RoleArn", "take": "arn-name"}},
+     "expect": {"kind": "trusts", "answer": "Role.AssumeRolePolicyDocument", "service": "sagemaker.amazonaws.com"}},
+    {"id": "preflight/model-package-region", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"}, "expect": {"kind": "in-region"}},
+    {"id": "preflight/model-package-exists", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/instance-type-supported", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"},
+     "expect": {"kind": "contains", "answer": "InferenceSpecification.SupportedRealtimeInferenceInstanceTypes",
+                "pointer": "/InputConfig/EndpointConfigurations/*/InstanceType"},
+     "message": "the model package does not support {value} for real-time inference; it supports {answer}"},
+    {"id": "preflight/container-domain", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"},
+     "expect": {"kind": "provided", "pointer": "/InputConfig/ContainerConfig/Domain", "answer": "Domain"},
+     "message": "neither the job's ContainerConfig nor the model package gives Domain: set /InputConfig/ContainerConfig/Domain"},
+    {"id": "preflight/container-task", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"},
+     "expect": {"kind": "provided", "pointer": "/InputConfig/ContainerConfig/Task", "answer": "Task"},
+     "message": "neither the job's ContainerConfig nor the model package gives Task: set /InputConfig/ContainerConfig/Task"},
+    {"id": "preflight/container-framework", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"},
+     "expect": {"kind": "provided", "pointer": "/InputConfig/ContainerConfig/Framework", "answer": "InferenceSpecification.Containers.Framework"},
+     "message": "neither the job's ContainerConfig nor the model package gives Framework: set /InputConfig/ContainerConfig/Framework"},
+    {"id": "preflight/container-sample-payload", "call": "sagemaker:DescribeModelPackage",
+     "arguments": {"ModelPackageName": "/InputConfig/ModelPackageVersionArn"},
+     "expect": {"kind": "provided", "pointer": "/InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl", "answer": "SamplePayloadUrl"},
+     "message": "neither the job's ContainerConfig nor the model package gives a sample payload: set /InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl"},
+    {"id": "preflight/model-exists", "call": "sagemaker:DescribeModel",
+     "arguments": {"ModelName": "/InputConfig/ModelName"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/endpoint-exists", "call": "sagemaker:DescribeEndpoint",
+     "arguments": {"EndpointName": "/InputConfig/Endpoints/*/EndpointName"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/endpoint-in-service", "call": "sagemaker:DescribeEndpoint",
+     "arguments": {"EndpointName": "/InputConfig/Endpoints/*/EndpointName"},
+     "expect": {"kind": "equals", "answer": "EndpointStatus", "value": "InService"},
+     "message": "endpoint {value} is {answer}, not InService"},
+    {"id": "preflight/kms-key-enabled", "call": "kms:DescribeKey",
+     "arguments": {"KeyId": "/InputConfig/VolumeKmsKeyId"}, "expect": {"kind": "equals", "answer": "KeyMetadata.KeyState", "value": "Enabled"},
+     "message": "KMS key {value} is {answer}, not Enabled"},
+    {"id": "preflight/kms-key-enabled", "call": "kms:DescribeKey",
+     "arguments": {"KeyId": "/OutputConfig/KmsKeyId"}, "expect": {"kind": "equals", "answer": "KeyMetadata.KeyState", "value": "Enabled"},
+     "message": "KMS key {value} is {answer}, not Enabled"},
+    {"id": "preflight/kms-key-exists", "call": "kms:DescribeKey", "arguments": {"KeyId": "/InputConfig/VolumeKmsKeyId"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/kms-key-exists", "call": "kms:DescribeKey", "arguments": {"KeyId": "/OutputConfig/KmsKeyId"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/sample-payload-exists", "call": "s3:HeadObject",
+     "arguments": {"Bucket": {"pointer": "/InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl", "take": "s3-bucket"},
+                   "Key": {"pointer": "/InputConfig/ContainerConfig/PayloadConfig/SamplePayloadUrl", "take": "s3-key"}},
+     "expect": {"kind": "exists"}},
+    {"id": "preflight/subnet-exists", "call": "ec2:DescribeSubnets",
+     "arguments": {"SubnetIds": "/InputConfig/VpcConfig/Subnets/*"}, "expect": {"kind": "exists"}},
+    {"id": "preflight/security-group-exists", "call": "ec2:DescribeSecurityGroups",
+     "arguments": {"GroupIds": "/InputConfig/VpcConfig/SecurityGroupIds/*"}, "expect": {"kind": "exists"}}
+  ]
 }
 
 """###),

@@ -122,11 +122,31 @@ public enum BundledRules {
         return overlays
     }
 
+    /// The bundled preflight files, as text: the checks (`rules/<service>/preflight/<Operation>.json`)
+    /// and the imported models of the calls they make (`rules/preflight/calls/<service>/<Action>.json`).
+    /// `reqlint preflight` (ReqLintPreflight) parses them.
+    public static func preflightFiles() -> [(path: String, contents: String)] {
+        BundledRuleFiles.files.filter { contains($0.path, "/preflight/") }
+    }
+
+    /// The rule ids the bundled preflight checks report, and `preflight/not-checked`, so that
+    /// a configuration may set their severity or suppress them.
+    public static func preflightRuleIDs() -> Set<String> {
+        var ids: Set<String> = ["preflight/not-checked"]
+        for file in preflightFiles() {
+            let document = JSONParser.parse(file.contents)
+            guard let root = document.root, let checks = document.value(at: root)["checks"]?.arrayValue else { continue }
+            for check in checks { if let id = check["id"]?.stringValue { ids.insert(id) } }
+        }
+        return ids
+    }
+
     /// The bundled packs, overlays applied.
     public static func packs() throws -> [OperationPack] {
         let overlays = try overlays()
         let generated = BundledRuleFiles.files.filter {
-            !contains($0.path, "/documented/") && !contains($0.path, "/examples/") && !$0.path.hasSuffix(".overlay.json")
+            !contains($0.path, "/documented/") && !contains($0.path, "/examples/") && !contains($0.path, "/preflight/")
+                && !$0.path.hasSuffix(".overlay.json")
         }
         return try generated.map { file in
             let pack = try OperationPack(json: parsed(file))

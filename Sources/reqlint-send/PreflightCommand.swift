@@ -1,0 +1,192 @@
+import ArgumentParser
+import Foundation
+import ReqLintCommandLine
+import ReqLintConfig
+import ReqLintCore
+import ReqLintPreflight
+import ReqLintReport
+import ReqLintSend
+import ReqLintSigV4
+
+/// `reqlint preflight`: lint, then check what each clean request refers to in the account it
+/// will run in, with read-only calls only (see ReqLintPreflight's allow-list).
+struct PreflightCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reqlint preflight",
+        abstract: "Lint request documents, then check the resources they name with read-only AWS calls (Describe, Get, Head).",
+        discussion: """
+        Credentials, region, endpoints, retries, configuration and output formats are those of \
+        `reqlint send`. Only documents without lint findings at the fail level are checked; a document \
+        that fails linting is reported and not checked (the others are). Findings have rule ids under preflight/; \
+        a check whose call is denied or cannot be made is reported as preflight/not-checked (an error) \
+        naming the IAM action it needs. --print-policy prints the least-privilege IAM policy the checks \
+        of the given documents' operations need (all operations when no document is named) and calls nothing.
+
+        Exit codes: 0 nothing at the fail level; 1 findings at or above the fail level (lint or \
+        preflight); 2 a usage, configuration, credentials or endpoint problem, or a file that could \
+        not be read or parsed.
+        """
+    )
+
+    /// Runs with reqlint's exit codes (a usage error exits 2).
+    static func main(_ arguments: [String]) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Self.exit()
+        } catch let code as ExitCode {
+            Self.exit(withError: code)
+        } catch {
+            if exitCode(for: error) == .success { Self.exit(withError: error) }
+            Terminal.error(fullMessage(for: error))
+            Self.exit(withError: ExitCode(2))
+        }
+    }
+
+    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    var format: SendCommand.Format = .text
+
+    @OptionGroup var aws: AWSOptions
+
+    @Option(name: .long, help: "The operation of every file, e.g. sagemaker:CreateInferenceExperiment.")
+    var operation: String?
+
+    @Option(name: .long, help: "The least severity that fails: error, warning or info (default: the configuration's, else error).")
+    var failLevel: String?
+
+    @Option(name: .long, help: "The configuration file (otherwise the nearest .reqlint.yaml above each file).")
+    var config: String?
+
+    @Option(name: .long, help: "Colour for diagnostics: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .shortAndLong, help: "Do not print the summary line to standard error.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print the IAM policy the checks need and call nothing.")
+    var printPolicy = false
+
+    @Argument(help: "Request documents or folders; - for standard input.")
+    var paths: [String] = []
+
+    func validate() throws {
+        if paths.isEmpty && !printPolicy { throw ValidationError("name at least one request document to check") }
+        if let operation, OperationID(operation) == nil {
+            throw ValidationError("--operation takes service:Operation, e.g. sagemaker:CreateInferenceExperiment")
+        }
+        if let failLevel, Severity(rawValue: failLevel) == nil { throw ValidationError("--fail-level is error, warning or info") }
+    }
+
+    func run() throws {
+        let redactor = SecretRedactor()
+        func out(_ text: String) { Terminal.output(redactor.redact(format == .text ? DisplayText.escaped(text, keepingNewlines: true) : text)) }
+        func err(_ line: String) { Terminal.error(redactor.redact(line)) }
+
+        let workspace: Workspace
+        do {
+            workspace = try Workspace(configuration: config, suppressions: true)
+            workspace.advice = CommandLineAdvice.text
+        } catch {
+            err("reqlint: cannot load the bundled rules: \(error)")
+            throw ExitCode(2)
+        }
+        let requested = operation.flatMap(OperationID.init)
+        if let requested, !(try BundledRules.registry().ids.contains(requested)) {
+            err("reqlint: unknown operation \(requested); expected one of \(try BundledRules.registry().ids.map(\.description).joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        if let config, FileSystem.kind(FileSystem.absolute(config)) != .file {
+            err("reqlint: cannot read the configuration \(config)")
+            throw ExitCode(2)
+        }
+        let plan = workspace.plan(paths, stdinName: nil, stdin: { FileSystem.readStandardInput() }, rawPaths: RawArguments.bytes(for: paths))
+        let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
+            ?? workspace.configurations.first?.configuration.failLevel ?? .error
+        let useColor = color.enabled(for: 1)
+
+        // 1. Lint every file, as `lint` does.
+        var reports: [FileReport] = []
+        var documents: [(index: Int, input: Workspace.Input, document: JSONDocument, operation: OperationID)] = []
+        var tally = Tally()
+        for var input in plan.inputs {
+            let bytes: [UInt8]
+            switch input.read() {
+            case let .success(read): bytes = read
+            case let .failure(error):
+                let d = Diagnostic(rule: .ioError, message: error.description, pointer: .root, range: .at(0))
+                let report = FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true)
+                tally.add(report, failLevel: failLevel)
+                reports.append(report)
+                continue
+            }
+            input.contents = bytes
+            let result = workspace.lint(input, operation: requested)
+            if let note = result.note, !quiet { err("reqlint: \(note)") }
+            guard let report = result.report else { continue }
+            tally.add(report, failLevel: failLevel)
+            reports.append(report)
+            let clean = !report.failed && !report.diagnostics.contains { $0.diagnostic.severity >= failLevel }
+            if clean, let operationID = report.operation {
+                let document = RequestDocumentReader.lint(bytes, path: input.path, linter: input.configuration.linter, operation: operationID).document
+                documents.append((reports.count - 1, input, document, operationID))
+            }
+        }
+        for problem in plan.problems { err("reqlint: \(problem)") }
+
+        let engine: PreflightEngine
+        do {
+            engine = try PreflightRun.engine(workspace: workspace)
+        } catch {
+            err("reqlint: \(error)")
+            throw ExitCode(2)
+        }
+
+        if printPolicy {
+            let operations = Set(reports.compactMap(\.operation))
+            out(engine.policy(for: operations.isEmpty ? nil : operations).serialized(pretty: true) + "\n")
+            return
+        }
+        // Files that could not be read or parsed are reported (exit 2); the clean ones are
+        // still checked.
+        // 2. The AWS setup and credentials, as `send` has them; then the checks.
+        var calls = 0
+        if !documents.isEmpty {
+            let setup: AWSSetup
+            let credentials: ResolvedCredentials
+            let transport = URLSessionTransport()
+            do {
+                setup = try AWSSetup(options: aws, redactor: redactor)
+                credentials = try setup.credentials(transport: transport, retry: setup.retryStrategy())
+            } catch {
+                err("reqlint: \(error.message)")
+                throw ExitCode(error.kind == .request ? 1 : 2)
+            }
+            redactor.add(credentials.credentials)
+            let client = setup.preflightClient(credentials: credentials.credentials, transport: transport, retry: setup.retryStrategy())
+            tally = Tally()
+            for item in documents {
+                reports[item.index].diagnostics += PreflightRun.diagnostics(engine: engine, client: client, workspace: workspace, input: item.input,
+                                                                            document: item.document, operation: item.operation)
+            }
+            for report in reports { tally.add(report, failLevel: failLevel) }
+            calls = client.sent.count
+        }
+        // Suppressions are counted as matched only now, after the checks.
+        let configurationReports = workspace.configurationReports(preflightChecked: !documents.isEmpty)
+        for report in configurationReports { tally.add(report, failLevel: failLevel, counted: false) }
+        report(configurationReports + reports, tally: tally, calls: calls, useColor: useColor, models: workspace, out: out, err: err)
+        if tally.anyFailed || !plan.problems.isEmpty { throw ExitCode(2) }
+        if tally.atFailLevel { throw ExitCode(1) }
+    }
+
+    func report(_ reports: [FileReport], tally: Tally, calls: Int, useColor: Bool, models workspace: Workspace,
+                out: (String) -> Void, err: (String) -> Void) {
+        switch format {
+        case .text: out(TextReporter(color: useColor).report(reports))
+        case .json: out(JSONReporter(models: workspace.modelProvenance).report(reports))
+        }
+        if !quiet {
+            err("reqlint: \(tally.files) file\(tally.files == 1 ? "" : "s") checked, \(calls) read-only call\(calls == 1 ? "" : "s"), \(tally.errors) error\(tally.errors == 1 ? "" : "s"), \(tally.warnings) warning\(tally.warnings == 1 ? "" : "s")")
+        }
+    }
+}
