@@ -6,13 +6,14 @@ import ReqLintCore
 public enum RuleDocumentation {
     /// Every rule's descriptor: the model rules, then the documented rules by id.
     public static func descriptors(_ registry: OperationRegistry) -> [RuleDescriptor] {
-        RuleCatalog.modelRules + RuleCatalog.yamlRules + RuleCatalog.toolRules + registry.documentedRules.rules.map(\.descriptor)
+        RuleCatalog.modelRules + RuleCatalog.yamlRules + RuleCatalog.toolRules + BundledRules.preflightDescriptors()
+            + registry.documentedRules.rules.map(\.descriptor)
     }
 
     /// The README's table of rules (between the generated-rules markers).
     public static func table(_ registry: OperationRegistry) -> String {
         var out = "| rule | severity | operations | what it checks |\n| --- | --- | --- | --- |\n"
-        for rule in RuleCatalog.modelRules + RuleCatalog.yamlRules + RuleCatalog.toolRules {
+        for rule in RuleCatalog.modelRules + RuleCatalog.yamlRules + RuleCatalog.toolRules + BundledRules.preflightDescriptors() {
             out += "| [`\(rule.id)`](docs/rules.md#\(anchor(rule.id))) | \(rule.severity.rawValue) | all | \(escape(rule.summary)) |\n"
         }
         for rule in registry.documentedRules.rules {
@@ -47,7 +48,7 @@ public enum RuleDocumentation {
             out += "### `\(rule.id)`\n\n\(rule.summary)\n\n- Severity: \(rule.severity.rawValue)\n- Source: \(rule.source)\n\n"
         }
         out += "## reqlint's own rules\n\nFindings about reqlint's inputs and the service's answers rather than a request's content.\n\n"
-        for rule in RuleCatalog.toolRules {
+        for rule in RuleCatalog.toolRules + BundledRules.preflightDescriptors() {
             out += "### `\(rule.id)`\n\n\(rule.summary)\n\n- Severity: \(rule.severity.rawValue)\n- Source: \(rule.source)\n\n"
         }
         out += "## Documented rules\n\n"
@@ -96,7 +97,7 @@ public enum RuleDocumentation {
             }
             return out
         }
-        guard let rule = RuleCatalog.all[RuleID(id)] else { return nil }
+        guard let rule = RuleCatalog.all[RuleID(id)] ?? BundledRules.preflightDescriptors().first(where: { $0.id.rawValue == id }) else { return nil }
         var out = "\(rule.id) (\(rule.severity.rawValue)): \(rule.title)\n\n\(rule.summary)\n\nSource: \(rule.source)\n"
         if rule.id == .enum {
             for operation in registry.ids {

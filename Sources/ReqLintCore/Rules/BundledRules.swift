@@ -131,6 +131,31 @@ public enum BundledRules {
 
     /// The rule ids the bundled preflight checks report, and `preflight/not-checked`, so that
     /// a configuration may set their severity or suppress them.
+    /// The bundled preflight checks as rules (`reqlint rules`, `explain`, SARIF): one per id,
+    /// with the calls it makes and its message as the summary.
+    public static func preflightDescriptors() -> [RuleDescriptor] {
+        var calls: [String: [String]] = [:]
+        var messages: [String: String] = [:]
+        for file in preflightFiles() {
+            let document = JSONParser.parse(file.contents)
+            guard let root = document.root, let checks = document.value(at: root)["checks"]?.arrayValue else { continue }
+            for check in checks {
+                guard let id = check["id"]?.stringValue else { continue }
+                if let call = check["call"]?.stringValue, !(calls[id] ?? []).contains(call) { calls[id, default: []].append(call) }
+                if messages[id] == nil { messages[id] = check["message"]?.stringValue }
+            }
+        }
+        var descriptors = [RuleDescriptor(id: "preflight/not-checked", title: "Preflight check that could not run",
+                                          summary: "reqlint preflight: a reference could not be checked (access denied, the service unreachable); the message names the IAM action to allow. Never a pass.",
+                                          source: "reqlint preflight")]
+        for id in calls.keys.sorted() {
+            let summary = "reqlint preflight, read-only: " + (messages[id] ?? id)
+            descriptors.append(RuleDescriptor(id: RuleID(id), title: id.split(separator: "/").last.map(String.init) ?? id, summary: summary,
+                                              source: "the account, through " + (calls[id] ?? []).sorted().joined(separator: ", ")))
+        }
+        return descriptors
+    }
+
     public static func preflightRuleIDs() -> Set<String> {
         var ids: Set<String> = ["preflight/not-checked"]
         for file in preflightFiles() {
