@@ -95,7 +95,8 @@ def test_send_dry_run_signs_without_the_toolchain(installed):
     keys = {"AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "AWS_REGION": "eu-west-1"}
     result = installed.run("reqlint", "send", "--dry-run", "requests/ir-job.json", env=keys)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "POST https://api.sagemaker.eu-west-1.amazonaws.com/" in result.stdout
+    assert "sagemaker:CreateInferenceRecommendationsJob to https://api.sagemaker.eu-west-1.amazonaws.com" in result.stdout
+    assert "\nPOST / HTTP/1.1\n" in result.stdout, result.stdout
     assert "Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/" in result.stdout
     assert "X-Amz-Target: SageMaker.CreateInferenceRecommendationsJob" in result.stdout
     assert "wJalrXUtnFEMI" not in result.stdout + result.stderr
