@@ -4,9 +4,12 @@ lets a clean one through, by both routes the README documents:
 
 - `reqlint-system` (language: system) from this repository, with reqlint from the wheel in a
   virtual environment on PATH;
-- a `language: python` hook that pins the wheel (`additional_dependencies: [reqlint==X]`),
-  which pre-commit installs into the hook's own environment (here from dist/, no index).
+- a `language: python` hook that pins the wheel by URL and SHA-256
+  (`additional_dependencies: ["reqlint @ <wheel URL>#sha256=<hash>"]`), which pre-commit
+  installs into the hook's own environment (here a file:// URL into dist/, no index: the name
+  `reqlint` on PyPI belongs to another project, so the README never installs it by name).
 """
+import hashlib
 import os
 import shutil
 import subprocess
@@ -74,7 +77,8 @@ def test_system_hook_with_reqlint_from_the_wheel(tmp_path):
 
 
 def test_python_hook_pins_the_wheel(tmp_path):
-    version, _, _ = artifacts()
+    version, _, wheel = artifacts()
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
     config = f"""repos:
   - repo: local
     hooks:
@@ -82,11 +86,13 @@ def test_python_hook_pins_the_wheel(tmp_path):
         name: reqlint
         entry: reqlint lint --force-exclude --skip-non-requests
         language: python
-        additional_dependencies: ["reqlint=={version}"]
+        additional_dependencies: ["reqlint @ {wheel.as_uri()}#sha256={digest}"]
         files: \\.(json|ya?ml)$
         types: [text]
 """
     path = "/usr/bin:/bin"
     assert shutil.which("reqlint", path=path) is None
-    repo, env = consumer(tmp_path, config, path, {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(DIST)})
+    # No index at all; pre-commit's placeholder package for local hooks builds with the
+    # setuptools its virtual environment is seeded with.
+    repo, env = consumer(tmp_path, config, path, {"PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0"})
     commit_broken_then_clean(repo, env)
