@@ -18,8 +18,10 @@ public enum BuildInfo {
     public static var projectURL: String { String(cString: reqlint_stamp_project_url()) }
 
     /// The page of the rules catalogue (`docs/rules.md`) at this version.
+    /// (At the stamped commit; at `main` for a development build or one from a changed tree.)
     public static var rulesDocumentationURL: String {
-        projectURL + "/blob/" + (commit ?? "main") + "/docs/rules.md"
+        let revision = commit.flatMap { $0.hasSuffix("-dirty") ? nil : $0 } ?? "main"
+        return projectURL + "/blob/" + revision + "/docs/rules.md"
     }
 
     /// The operation's page in the AWS API reference.
