@@ -85,7 +85,7 @@ struct RulePackTests {
         let model = try #require(registry.operations[OperationID("cleanroomsml:StartTrainedModelInferenceJob")!])
         let member = try #require(model.inputShape.members.first { $0.name == "mlModelInferencePayerAccountId" })
         #expect(member.shape == "AccountId")
-        #expect(member.source?.contains("002_9bcb1337bf8526c4") == true)
+        #expect(member.source?.contains("https://docs.aws.amazon.com/cleanrooms-ml/latest/APIReference/API_StartTrainedModelInferenceJob.html") == true)
         #expect(!model.inputShape.required.contains("mlModelInferencePayerAccountId"))
     }
 
