@@ -148,8 +148,9 @@ let package = Package(
             // FoundationNetworking's HTTP goes through; its static archive needs Kerberos and
             // LDAP archives Debian does not ship), libyaml and libpcre2 (SwiftPM names their
             // shared libraries before anything a target can add, so their archives cannot be
-            // chosen without -static-executable, which FoundationNetworking cannot take). Release builds only, for the reason given
-            // for `reqlint` above. See the README's Install section for sizes and start-up.
+            // chosen without -static-executable, which FoundationNetworking cannot take).
+            // Release builds only, for the reason given for `reqlint` above. See the README's
+            // Install section for sizes and start-up.
             // The archives after -static-stdlib are those Foundation's own archives need but do
             // not name for the linker (the same gap as for `reqlint` above), grouped so that
             // their order does not matter.
