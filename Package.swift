@@ -126,7 +126,7 @@ let package = Package(
             // reqlint calls none of glibc's functions that need its shared libraries at run time
             // (user, group and host lookups, iconv), so the usual caveat of a static glibc does
             // not apply; like every static executable it is not position-independent.
-            // `reqlint-send` (FoundationNetworking, libcurl) stays dynamic. Release builds only:
+            // `reqlint-send` (FoundationNetworking, libcurl) cannot be: see below. Release builds only:
             // a test bundle that depends on this target is linked with its linker settings too,
             // and reqlintPackageTests, which holds reqlint-send's FoundationNetworking, fails to
             // link statically (undefined CFURLSession symbols). So `swift test` tests a
