@@ -144,13 +144,14 @@ let package = Package(
             swiftSettings: swiftSettings,
             // The Swift runtime and Foundation (with FoundationNetworking and its ICU data) are
             // linked in (`-static-stdlib`), so nothing of the toolchain is loaded at run time;
-            // what stays dynamic is glibc, libstdc++, the system's libcurl (libcurl4, which
-            // FoundationNetworking's HTTP goes through; its static archive needs Kerberos and
-            // LDAP archives Debian does not ship), libyaml and libpcre2 (SwiftPM names their
-            // shared libraries before anything a target can add, so their archives cannot be
-            // chosen without -static-executable, which FoundationNetworking cannot take).
-            // Release builds only, for the reason given for `reqlint` above. See the README's
-            // Install section for sizes and start-up.
+            // what stays dynamic is glibc, libstdc++, zlib, libcrypto and the system's libcurl
+            // (libcurl4, which FoundationNetworking's HTTP goes through; its static archive needs
+            // Kerberos and LDAP archives Debian does not ship). libyaml and libpcre2 are linked
+            // in whole from their archives: SwiftPM names their shared libraries before anything
+            // a target can add, so those stay listed as needed although nothing refers to them,
+            // and scripts/release drops the two entries (patchelf --remove-needed). Release
+            // builds only, for the reason given for `reqlint` above. See the README's Install
+            // section for sizes and start-up.
             // The archives after -static-stdlib are those Foundation's own archives need but do
             // not name for the linker (the same gap as for `reqlint` above), grouped so that
             // their order does not matter.
@@ -160,7 +161,9 @@ let package = Package(
                                            "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-l_FoundationICU",
                                            "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationCShims",
                                            "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lswiftSynchronization",
-                                           "-Xlinker", "--end-group", "-Xlinker", "-lcurl"],
+                                           "-Xlinker", "--end-group", "-Xlinker", "-lcurl",
+                                           "-Xlinker", "--whole-archive", "-Xlinker", "-l:libyaml.a",
+                                           "-Xlinker", "-l:libpcre2-8.a", "-Xlinker", "--no-whole-archive"],
                                           .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(

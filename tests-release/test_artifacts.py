@@ -74,6 +74,9 @@ def test_nothing_from_the_toolchain_is_loaded():
         ldd = subprocess.run(["ldd", folder / "reqlint-send"], capture_output=True, text=True, check=True).stdout
         assert str(TOOLCHAIN) not in ldd and "not found" not in ldd, ldd
         assert not re.search(r"libswift|libFoundation|libdispatch|libBlocksRuntime|_FoundationICU", ldd), ldd
+        needed = re.findall(r"NEEDED\s+(\S+)", subprocess.run(["objdump", "-p", folder / "reqlint-send"], capture_output=True, text=True, check=True).stdout)
+        assert sorted(needed) == sorted(["libcrypto.so.3", "libm.so.6", "libz.so.1", "libstdc++.so.6", "libcurl.so.4",
+                                         "libgcc_s.so.1", "libc.so.6", "ld-linux-x86-64.so.2"]), needed
         for line in ldd.splitlines():
             path = line.split("=>")[-1].split("(")[0].strip()
             assert path == "" or path.startswith(("/lib", "/usr/lib")) or "vdso" in line, line
