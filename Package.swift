@@ -59,9 +59,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // The release stamp (commit, project address): a C file, so that scripts/release
+        // recompiles one file, not every module, to stamp a build.
+        .target(name: "CReqLintStamp"),
         .target(
             name: "ReqLintCore",
-            dependencies: ["CPCRE2"],
+            dependencies: ["CPCRE2", "CReqLintStamp"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -130,7 +133,7 @@ let package = Package(
             // reqlint calls none of glibc's functions that need its shared libraries at run time
             // (user, group and host lookups, iconv), so the usual caveat of a static glibc does
             // not apply; like every static executable it is not position-independent.
-            // `reqlint-send` (FoundationNetworking, libcurl) stays dynamic. Release builds only:
+            // `reqlint-send` (FoundationNetworking, libcurl) cannot be: see below. Release builds only:
             // a test bundle that depends on this target is linked with its linker settings too,
             // and reqlintPackageTests, which holds reqlint-send's FoundationNetworking, fails to
             // link statically (undefined CFURLSession symbols). So `swift test` tests a
@@ -145,7 +148,30 @@ let package = Package(
                 "ReqLintCore", "ReqLintReport", "ReqLintConfig", "ReqLintSend", "ReqLintSigV4", "ReqLintCommandLine", "ReqLintPreflight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            // The Swift runtime and Foundation (with FoundationNetworking and its ICU data) are
+            // linked in (`-static-stdlib`), so nothing of the toolchain is loaded at run time;
+            // what stays dynamic is glibc, libstdc++, zlib, libcrypto and the system's libcurl
+            // (libcurl4, which FoundationNetworking's HTTP goes through; its static archive needs
+            // Kerberos and LDAP archives Debian does not ship). libyaml and libpcre2 are linked
+            // in whole from their archives: SwiftPM names their shared libraries before anything
+            // a target can add, so those stay listed as needed although nothing refers to them,
+            // and scripts/release drops the two entries (patchelf --remove-needed). Release
+            // builds only, for the reason given for `reqlint` above. See the README's Install
+            // section for sizes and start-up.
+            // The archives after -static-stdlib are those Foundation's own archives need but do
+            // not name for the linker (the same gap as for `reqlint` above), grouped so that
+            // their order does not matter.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group",
+                                           "-Xlinker", "-lFoundationNetworking", "-Xlinker", "-l_CFURLSessionInterface",
+                                           "-Xlinker", "-lFoundation", "-Xlinker", "-lCoreFoundation",
+                                           "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-l_FoundationICU",
+                                           "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationCShims",
+                                           "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lswiftSynchronization",
+                                           "-Xlinker", "--end-group", "-Xlinker", "-lcurl",
+                                           "-Xlinker", "--whole-archive", "-Xlinker", "-l:libyaml.a",
+                                           "-Xlinker", "-l:libpcre2-8.a", "-Xlinker", "--no-whole-archive"],
+                                          .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(
             name: "ReqLintCoreTests",

@@ -54,9 +54,11 @@ build_core() {
     mapfile -t sources < <(core_sources)
     if stale "$obj" "${sources[@]}"; then
         log "compiling ReqLintCore (${#sources[@]} files)"
-        quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -wmo -module-name ReqLintCore -I Sources/CPCRE2 \
+        quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -wmo -module-name ReqLintCore -I Sources/CPCRE2 -I Sources/CReqLintStamp/include \
             -emit-module -emit-module-path "$OUT/modules/ReqLintCore.swiftmodule" \
             -c "${sources[@]}" -o "$obj"
+        # The release stamp ReqLintCore's BuildInfo reads (its default values).
+        quiet "$CLANG" -c Sources/CReqLintStamp/stamp.c -I Sources/CReqLintStamp/include -o "$OUT/objects/CReqLintStamp.o"
     fi
 }
 
@@ -67,7 +69,7 @@ build_yaml_modules() {
     mapfile -t sources < <(find Sources/ReqLintYAML -name '*.swift' | sort)
     if stale "$obj" "${sources[@]}" "$OUT/objects/ReqLintCore.o"; then
         log "compiling ReqLintYAML (${#sources[@]} files)"
-        quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -wmo -module-name ReqLintYAML -I "$OUT/modules" -I Sources/CPCRE2 \
+        quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -wmo -module-name ReqLintYAML -I "$OUT/modules" -I Sources/CPCRE2 -I Sources/CReqLintStamp/include \
             -I Sources/CYAML \
             -emit-module -emit-module-path "$OUT/modules/ReqLintYAML.swiftmodule" \
             -c "${sources[@]}" -o "$obj"
@@ -81,17 +83,17 @@ build_target() { # build_target NAME
             build_core
             if stale "$bin" "$harness" "$OUT/objects/ReqLintCore.o"; then
                 log "linking fuzz-$name"
-                quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -module-name "Fuzz_${name}" -I "$OUT/modules" -I Sources/CPCRE2 \
-                    "$harness" "$OUT/objects/ReqLintCore.o" -lpcre2-8 -o "$bin"
+                quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -module-name "Fuzz_${name}" -I "$OUT/modules" -I Sources/CPCRE2 -I Sources/CReqLintStamp/include \
+                    "$harness" "$OUT/objects/ReqLintCore.o" "$OUT/objects/CReqLintStamp.o" -lpcre2-8 -o "$bin"
             fi ;;
         yaml)
             build_core
             build_yaml_modules
             if stale "$bin" "$harness" "$OUT/objects/ReqLintCore.o" "$OUT/objects/ReqLintYAML.o"; then
                 log "linking fuzz-yaml"
-                quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -module-name Fuzz_yaml -I "$OUT/modules" -I Sources/CPCRE2 \
+                quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -module-name Fuzz_yaml -I "$OUT/modules" -I Sources/CPCRE2 -I Sources/CReqLintStamp/include \
                     -I Sources/CYAML \
-                    "$harness" "$OUT/objects/ReqLintYAML.o" "$OUT/objects/ReqLintCore.o" -lyaml -lpcre2-8 -o "$bin"
+                    "$harness" "$OUT/objects/ReqLintYAML.o" "$OUT/objects/ReqLintCore.o" "$OUT/objects/CReqLintStamp.o" -lyaml -lpcre2-8 -o "$bin"
             fi ;;
         lsp-framing)
             build_core

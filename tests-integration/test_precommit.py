@@ -63,3 +63,23 @@ def test_broken_document_is_refused_and_clean_one_goes_through(hook_repo):
     accepted = subprocess.run(["git", "commit", "-m", "clean"], cwd=repo, capture_output=True, text=True, env=env, timeout=1800)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert "reqlint" in accepted.stdout + accepted.stderr
+
+
+def test_a_files_override_narrows_the_type_filter(hook_repo):
+    """With the README's `files: ^requests/`, a README or a tsconfig.json with comments is no
+    request: the hooks select by type (types_or: [json, yaml]), which `files:` only narrows."""
+    repo, env = hook_repo
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {ROOT}\n    rev: {head}\n    hooks:\n      - id: reqlint\n        files: ^requests/\n"
+    )
+    requests = repo / "requests"
+    requests.mkdir(exist_ok=True)
+    (requests / "README.md").write_text("# Request documents\n\nNot JSON at all: {\n")
+    (repo / "tsconfig.json").write_text('{\n  // comments are fine for TypeScript\n  "compilerOptions": {"strict": true,},\n}\n')
+    (requests / "settings.json").write_text('{"editor.tabSize": 2, // a comment\n}\n')
+    git(repo, "add", ".")
+    accepted = subprocess.run(["git", "commit", "-m", "docs and settings"], cwd=repo, capture_output=True, text=True, env=env, timeout=1800)
+    output = accepted.stdout + accepted.stderr
+    assert accepted.returncode == 0, output
+    assert "README.md" not in output, output

@@ -104,7 +104,7 @@ async def test_diagnostics_on_open_change_save_close(client: LanguageClient):
     assert d.code == "enum"
     assert d.source == "reqlint"
     assert d.severity == types.DiagnosticSeverity.Error
-    assert d.code_description.href.endswith("docs/rules.md#enum")
+    assert d.code_description.href == "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceRecommendationsJob.html"
     assert d.range == types.Range(start=types.Position(line=2, character=13), end=types.Position(line=2, character=22))
     assert 'did you mean "Default"' in d.message
 

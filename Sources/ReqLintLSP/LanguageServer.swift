@@ -87,7 +87,10 @@ public final class LanguageServer: @unchecked Sendable {
         logSink = log
         self.onExit = onExit
         var uris: [RuleID: String] = [:]
-        for descriptor in RuleDocumentation.descriptors(registry) { uris[descriptor.id] = descriptor.helpURI }
+        for descriptor in RuleDocumentation.descriptors(registry) {
+            if let url = descriptor.sourceURL { uris[descriptor.id] = url }
+            else if !RuleCatalog.modelConstraintRules.contains(descriptor.id) { uris[descriptor.id] = descriptor.helpURI }
+        }
         helpURIs = uris
     }
 
@@ -352,17 +355,21 @@ public final class LanguageServer: @unchecked Sendable {
         let converter = PositionConverter(analysis.bytes)
         var params: [(String, JSONValue)] = [("uri", .string(uri))]
         if let version { params.append(("version", .integer(Int64(version)))) }
-        params.append(("diagnostics", .array(diagnostics.map { lspDiagnostic($0, uri: uri, converter) })))
+        params.append(("diagnostics", .array(diagnostics.map { lspDiagnostic($0, uri: uri, operation: analysis.operation, converter) })))
         send(JSONRPC.notification("textDocument/publishDiagnostics", .object(params)))
     }
 
-    func lspDiagnostic(_ diagnostic: Diagnostic, uri: String, _ converter: PositionConverter) -> JSONValue {
+    func lspDiagnostic(_ diagnostic: Diagnostic, uri: String, operation: OperationID? = nil, _ converter: PositionConverter) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("range", converter.range(of: diagnostic.range).json),
             ("severity", .integer(Self.severity(diagnostic.severity))),
             ("code", .string(diagnostic.rule.rawValue)),
         ]
-        let href = helpURIs[diagnostic.rule] ?? RuleCatalog.descriptor(diagnostic.rule).helpURI
+        // A documented rule links to its source page; a model rule to the operation's page in
+        // the AWS API reference; anything else (YAML, unknown operation) to the catalogue.
+        let href = helpURIs[diagnostic.rule]
+            ?? (RuleCatalog.modelConstraintRules.contains(diagnostic.rule) ? operation.map(BuildInfo.apiReferenceURL) : nil)
+            ?? RuleCatalog.descriptor(diagnostic.rule).helpURI
         members.append(("codeDescription", .object([("href", .string(href))])))
         members.append(("source", .string("reqlint")))
         members.append(("message", .string(diagnostic.message)))

@@ -43,6 +43,8 @@ public enum RuleDocumentation {
         for rule in RuleCatalog.modelRules {
             out += "### `\(rule.id)`\n\n\(rule.summary)\n\n- Severity: \(rule.severity.rawValue)\n- Source: \(rule.source)\n\n"
         }
+        out += "The model rules check what each operation's page in the AWS API reference states: "
+        out += registry.ids.map { "[\($0.name)](\(BuildInfo.apiReferenceURL($0)))" }.joined(separator: ", ") + ".\n\n"
         out += "## YAML rules\n\nYAML request documents (what `aws … --cli-input-yaml` takes) get every rule above, at exact YAML positions, and these for hazards JSON does not have.\n\n"
         for rule in RuleCatalog.yamlRules {
             out += "### `\(rule.id)`\n\n\(rule.summary)\n\n- Severity: \(rule.severity.rawValue)\n- Source: \(rule.source)\n\n"
@@ -63,7 +65,9 @@ public enum RuleDocumentation {
         out += "- Severity: \(rule.descriptor.severity.rawValue)\n"
         out += "- Operations: \(rule.operations.map(\.description).joined(separator: ", "))\n"
         out += "- Checks: \(rule.checks.map { "`\($0.pointer)`" }.joined(separator: ", "))\n"
-        out += "- Source: \(rule.descriptor.source)\n\n"
+        out += "- Source: \(rule.descriptor.source)\n"
+        if let url = rule.descriptor.sourceURL { out += "- Source page: <\(url)>\n" }
+        out += "\n"
         out += "> \(rule.quote)\n\n"
         if let note = rule.note { out += "Note: \(note)\n\n" }
         out += "Examples (JSON merge patches over the operation's example base, `rules/<service>/examples/`):\n\n"
@@ -83,7 +87,9 @@ public enum RuleDocumentation {
             var out = "\(rule.descriptor.id) (\(rule.descriptor.severity.rawValue)): \(rule.descriptor.title)\n\n"
             out += rule.descriptor.summary + "\n\n"
             out += "Applies to: \(rule.operations.map(\.description).joined(separator: ", "))\n"
-            out += "Source: \(rule.descriptor.source)\n  \"\(rule.quote)\"\n"
+            out += "Source: \(rule.descriptor.source)\n"
+            if let url = rule.descriptor.sourceURL { out += "  \(url)\n" }
+            out += "  \"\(rule.quote)\"\n"
             if let note = rule.note { out += "Note: \(note)\n" }
             out += "\nChecks:\n"
             for check in rule.checks { out += "  \(check.pointer): \(check.message)\n" }
@@ -99,6 +105,10 @@ public enum RuleDocumentation {
         }
         guard let rule = RuleCatalog.all[RuleID(id)] ?? BundledRules.preflightDescriptors().first(where: { $0.id.rawValue == id }) else { return nil }
         var out = "\(rule.id) (\(rule.severity.rawValue)): \(rule.title)\n\n\(rule.summary)\n\nSource: \(rule.source)\n"
+        if RuleCatalog.modelConstraintRules.contains(rule.id) {
+            out += "AWS API reference:\n" + registry.ids.map { "  \(BuildInfo.apiReferenceURL($0))\n" }.joined()
+        }
+        out += "More: \(rule.catalogueURI)\n"
         if rule.id == .enum {
             for operation in registry.ids {
                 let model = registry.operations[operation]!

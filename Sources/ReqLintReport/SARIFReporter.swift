@@ -93,9 +93,26 @@ public struct SARIFReporter: Reporter {
             ("shortDescription", .object([("text", .string(rule.title))])),
             ("fullDescription", .object([("text", .string(rule.summary))])),
             ("helpUri", .string(rule.helpURI)),
-            ("help", .object([("text", .string("\(rule.summary) Source: \(rule.source)."))])),
+            ("help", .object([("text", .string(Self.helpText(rule))), ("markdown", .string(Self.helpMarkdown(rule)))])),
             ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
         ])
+    }
+
+    /// The help code scanning shows without following a link: what the rule checks, its
+    /// source and the public page to read.
+    static func helpText(_ rule: RuleDescriptor) -> String {
+        var text = "\(rule.summary)\n\nSource: \(rule.source)."
+        if let url = rule.sourceURL { text += "\n\(url)" }
+        text += "\n\nDocumentation: \(rule.catalogueURI)"
+        return text
+    }
+
+    /// `helpText` in Markdown, with the source page and the rule's catalogue section as links.
+    static func helpMarkdown(_ rule: RuleDescriptor) -> String {
+        var text = "**\(rule.title)**: \(rule.summary)\n\nSource: \(rule.source)."
+        if let url = rule.sourceURL { text += " [AWS documentation](\(url))." }
+        text += "\n\n[reqlint rule documentation](\(rule.catalogueURI))"
+        return text
     }
 
     func result(_ located: LocatedDiagnostic, file: FileReport, ruleIndex: [RuleID: Int], ordinals: inout [String: Int]) -> JSONValue {

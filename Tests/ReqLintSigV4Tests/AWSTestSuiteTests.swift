@@ -2,8 +2,10 @@ import Foundation
 import ReqLintSigV4
 import Testing
 
-// The AWS SigV4 test suite (as published in awslabs/aws-c-auth, copied to
-// ../shared/vectors/sigv4 next to the repository; see its README.md). Every case folder is
+// The AWS SigV4 test suite: as published in awslabs/aws-c-auth, copied to
+// ../shared/vectors/sigv4 next to the repository (see its README.md), or, in a clone on its
+// own, the suite of botocore's source distribution, which scripts/bootstrap writes in the same
+// layout to .build/sigv4-vectors. Every case folder is
 // signed in header mode with the settings of its context.json, and each stage is compared
 // file by file:
 //
@@ -25,11 +27,15 @@ enum SigV4Vectors {
     static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `<root>/../shared/vectors/sigv4`.
-    static let directory: URL = repositoryRoot
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/vectors/sigv4", isDirectory: true)
-        .standardizedFileURL
+    /// `<root>/../shared/vectors/sigv4` (aws-c-auth's copy of the suite) when present, else
+    /// `<root>/.build/sigv4-vectors`, which scripts/bootstrap writes from the suite in
+    /// botocore's source distribution on PyPI (scripts/sigv4-vectors).
+    static let directory: URL = {
+        let shared = repositoryRoot.deletingLastPathComponent()
+            .appendingPathComponent("shared/vectors/sigv4", isDirectory: true).standardizedFileURL
+        if FileManager.default.fileExists(atPath: shared.path) { return shared }
+        return repositoryRoot.appendingPathComponent(".build/sigv4-vectors", isDirectory: true).standardizedFileURL
+    }()
 
     static var isPresent: Bool {
         var isDirectory: ObjCBool = false
@@ -37,8 +43,8 @@ enum SigV4Vectors {
     }
 
     static let missingMessage = """
-        AWS SigV4 test vectors not found: expected the folder \(directory.path) \
-        (../shared/vectors/sigv4 relative to the repository root \(repositoryRoot.path)), \
+        AWS SigV4 test vectors not found: expected ../shared/vectors/sigv4 beside the repository \
+        or \(directory.path) (run scripts/bootstrap, which writes it from botocore's source distribution), \
         holding one folder per case with request.txt, context.json and header-*.txt files
         """
 

@@ -390,7 +390,7 @@ enum BundledRuleFiles {
       "structure": "StartTrainedModelInferenceJobRequest",
       "name": "mlModelInferencePayerAccountId",
       "since": "botocore 1.43.13",
-      "note": "Was an overlay member (AWS SDK reference (Dart) for Clean Rooms ML startTrainedModelInferenceJob, shared/seeds/002_9bcb1337bf8526c4.txt) while the bundled model (botocore 1.43.11) lacked it. botocore 1.43.13 added it with the same shape (AccountId, 12 digits) and documentation, so the model now defines it and the overlay no longer does."
+      "note": "Was an overlay member (the AWS SDK reference for Clean Rooms ML startTrainedModelInferenceJob; the API reference page is https://docs.aws.amazon.com/cleanrooms-ml/latest/APIReference/API_StartTrainedModelInferenceJob.html) while the bundled model (botocore 1.43.11) lacked it. botocore 1.43.13 added it with the same shape (AccountId, 12 digits) and documentation, so the model now defines it and the overlay no longer does."
     }
   ]
 }
@@ -407,6 +407,7 @@ enum BundledRuleFiles {
   "summary": "The trained model, configured model algorithm association, ML input channel and KMS key ARNs are in a known partition with a well-formed region.",
   "source": {
     "document": "botocore cleanroomsml 2023-09-06, members StartTrainedModelInferenceJobRequest.trainedModelArn, configuredModelAlgorithmAssociationArn, kmsKeyArn and ModelInferenceDataSource.mlInputChannelArn",
+    "url": "https://docs.aws.amazon.com/cleanrooms-ml/latest/APIReference/API_StartTrainedModelInferenceJob.html",
     "quote": "The Amazon Resource Name (ARN) of the trained model that is used for this trained model inference job."
   },
   "note": "The model's patterns already require the service and resource type; this rule adds the partition and the region's form, which the patterns leave open (arn:aws[-a-z]*, [-a-z0-9]+).",
@@ -476,7 +477,8 @@ enum BundledRuleFiles {
   ],
   "summary": "A resource has at most 50 user tags; tags whose key starts with aws: do not count.",
   "source": {
-    "document": "botocore cleanroomsml 2023-09-06, member StartTrainedModelInferenceJobRequest.tags; also shared/seeds/002_9bcb1337bf8526c4.txt",
+    "document": "botocore cleanroomsml 2023-09-06, member StartTrainedModelInferenceJobRequest.tags; also the API reference for StartTrainedModelInferenceJob, https://docs.aws.amazon.com/cleanrooms-ml/latest/APIReference/API_StartTrainedModelInferenceJob.html",
+    "url": "https://docs.aws.amazon.com/cleanrooms-ml/latest/APIReference/API_StartTrainedModelInferenceJob.html",
     "quote": "Maximum number of tags per resource - 50. ... Tags with only the key prefix of aws do not count against your tags per resource limit."
   },
   "note": "The model's TagMap allows up to 200 entries (checked by the size rule); the documentation's limit of 50 user tags is stricter.",
@@ -625,7 +627,8 @@ enum BundledRuleFiles {
   ],
   "summary": "Tag keys must not start with aws: in any letter case; that prefix is reserved for AWS. Values may.",
   "source": {
-    "document": "botocore cleanroomsml 2023-09-06, member StartTrainedModelInferenceJobRequest.tags; also shared/seeds/002_9bcb1337bf8526c4.txt",
+    "document": "botocore cleanroomsml 2023-09-06, member StartTrainedModelInferenceJobRequest.tags; also the API reference for StartTrainedModelInferenceJob, https://docs.aws.amazon.com/cleanrooms-ml/latest/APIReference/API_StartTrainedModelInferenceJob.html",
+    "url": "https://docs.aws.amazon.com/cleanrooms-ml/latest/APIReference/API_StartTrainedModelInferenceJob.html",
     "quote": "Do not use aws:, AWS:, or any upper or lowercase combination of such as a prefix for keys as it is reserved for AWS use. You cannot edit or delete tag keys with this prefix. Values can have this prefix."
   },
   "checks": [
@@ -3528,35 +3531,35 @@ enum BundledRuleFiles {
       "member": "Domain",
       "shape": "RecommendationJobContainerDomain",
       "values": ["COMPUTER_VISION", "NATURAL_LANGUAGE_PROCESSING", "MACHINE_LEARNING"],
-      "source": "botocore sagemaker 2017-07-24, member RecommendationJobContainerConfig.Domain: \"Valid Values: COMPUTER_VISION | NATURAL_LANGUAGE_PROCESSING | MACHINE_LEARNING\" (also the AWS CLI reference, shared/seeds/003_f4cd3e127088a3a9.txt)"
+      "source": "botocore sagemaker 2017-07-24, member RecommendationJobContainerConfig.Domain: \"Valid Values: COMPUTER_VISION | NATURAL_LANGUAGE_PROCESSING | MACHINE_LEARNING\" (also the AWS CLI reference, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html)"
     },
     {
       "structure": "RecommendationJobContainerConfig",
       "member": "Task",
       "shape": "RecommendationJobContainerTask",
       "values": ["IMAGE_CLASSIFICATION", "OBJECT_DETECTION", "TEXT_GENERATION", "IMAGE_SEGMENTATION", "FILL_MASK", "CLASSIFICATION", "REGRESSION", "OTHER"],
-      "source": "botocore sagemaker 2017-07-24, member RecommendationJobContainerConfig.Task: \"Valid Values: IMAGE_CLASSIFICATION | OBJECT_DETECTION | TEXT_GENERATION | IMAGE_SEGMENTATION | FILL_MASK | CLASSIFICATION | REGRESSION | OTHER\" (also shared/seeds/003_f4cd3e127088a3a9.txt)"
+      "source": "botocore sagemaker 2017-07-24, member RecommendationJobContainerConfig.Task: \"Valid Values: IMAGE_CLASSIFICATION | OBJECT_DETECTION | TEXT_GENERATION | IMAGE_SEGMENTATION | FILL_MASK | CLASSIFICATION | REGRESSION | OTHER\" (also the AWS CLI reference, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html)"
     },
     {
       "structure": "RecommendationJobContainerConfig",
       "member": "Framework",
       "shape": "RecommendationJobContainerFramework",
       "values": ["TENSORFLOW", "PYTORCH", "XGBOOST", "SAGEMAKER-SCIKIT-LEARN"],
-      "source": "botocore sagemaker 2017-07-24, member RecommendationJobContainerConfig.Framework: \"Valid Values: TENSORFLOW | PYTORCH | XGBOOST | SAGEMAKER-SCIKIT-LEARN\" (also shared/seeds/003_f4cd3e127088a3a9.txt)"
+      "source": "botocore sagemaker 2017-07-24, member RecommendationJobContainerConfig.Framework: \"Valid Values: TENSORFLOW | PYTORCH | XGBOOST | SAGEMAKER-SCIKIT-LEARN\" (also the AWS CLI reference, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html)"
     },
     {
       "structure": "RecommendationJobContainerConfig",
       "member": "NearestModelName",
       "shape": "RecommendationJobNearestModelName",
       "values": ["efficientnetb7", "unet", "xgboost", "faster-rcnn-resnet101", "nasnetlarge", "vgg16", "inception-v3", "mask-rcnn", "sagemaker-scikit-learn", "densenet201-gluon", "resnet18v2-gluon", "xception", "densenet201", "yolov4", "resnet152", "bert-base-cased", "xceptionV1-keras", "resnet50", "retinanet"],
-      "source": "botocore sagemaker 2017-07-24, member RecommendationJobContainerConfig.NearestModelName: \"Valid Values: efficientnetb7 | unet | xgboost | faster-rcnn-resnet101 | nasnetlarge | vgg16 | inception-v3 | mask-rcnn | sagemaker-scikit-learn | densenet201-gluon | resnet18v2-gluon | xception | densenet201 | yolov4 | resnet152 | bert-base-cased | xceptionV1-keras | resnet50 | retinanet\" (also shared/seeds/003_f4cd3e127088a3a9.txt)"
+      "source": "botocore sagemaker 2017-07-24, member RecommendationJobContainerConfig.NearestModelName: \"Valid Values: efficientnetb7 | unet | xgboost | faster-rcnn-resnet101 | nasnetlarge | vgg16 | inception-v3 | mask-rcnn | sagemaker-scikit-learn | densenet201-gluon | resnet18v2-gluon | xception | densenet201 | yolov4 | resnet152 | bert-base-cased | xceptionV1-keras | resnet50 | retinanet\" (also the AWS CLI reference, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html)"
     },
     {
       "structure": "ModelLatencyThreshold",
       "member": "Percentile",
       "shape": "ModelLatencyThresholdPercentile",
       "values": ["P95", "P99"],
-      "source": "botocore sagemaker 2017-07-24, member ModelLatencyThreshold.Percentile: \"Acceptable values are P95 and P99.\" The older AWS CLI reference (shared/seeds/003_f4cd3e127088a3a9.txt) names only P95 (for custom load tests); the newer model documentation stands."
+      "source": "botocore sagemaker 2017-07-24, member ModelLatencyThreshold.Percentile: \"Acceptable values are P95 and P99.\" The older AWS CLI reference (https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html) names only P95 (for custom load tests); the newer model documentation stands."
     }
   ]
 }
@@ -3574,6 +3577,7 @@ enum BundledRuleFiles {
   "summary": "RoleArn is an IAM role ARN and ModelPackageVersionArn a SageMaker model package ARN, each in a known partition with a well-formed region and 12-digit account.",
   "source": {
     "document": "botocore sagemaker 2017-07-24 (service-2.json), members CreateInferenceRecommendationsJobRequest.RoleArn, RecommendationJobInputConfig.ModelPackageVersionArn, CreateInferenceExperimentRequest.RoleArn",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceRecommendationsJob.html",
     "quote": "The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker to perform tasks on your behalf. / The Amazon Resource Name (ARN) of a versioned model package."
   },
   "note": "The model's patterns already require the service and resource type; this rule adds the partition (aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc) and the region's form, which the patterns leave open (arn:aws[a-z\\-]*, [a-z0-9\\-]{9,16}).",
@@ -3651,7 +3655,8 @@ enum BundledRuleFiles {
   ],
   "summary": "ContainerConfig.DataInputConfig gives the names and shapes of the model's inputs as a JSON dictionary, such as {\"input\":[1,3,224,224]}.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member RecommendationJobContainerConfig.DataInputConfig; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member RecommendationJobContainerConfig.DataInputConfig; also the AWS CLI reference for create-inference-recommendations-job, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RecommendationJobContainerConfig.html",
     "quote": "Specifies the name and shape of the expected data inputs for your trained model with a JSON dictionary form."
   },
   "note": "SageMaker Neo's own DataInputConfig also takes lists for some frameworks; this member's documentation asks for the dictionary form, and the rule is a warning.",
@@ -3717,6 +3722,7 @@ enum BundledRuleFiles {
   "summary": "An inference experiment lasts at most 30 days from StartTime to EndTime.",
   "source": {
     "document": "botocore sagemaker 2017-07-24 (service-2.json), shape InferenceExperimentSchedule",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceExperimentSchedule.html",
     "quote": "The maximum duration that you can set for an inference experiment is 30 days."
   },
   "checks": [
@@ -3791,6 +3797,7 @@ enum BundledRuleFiles {
   "summary": "Schedule.StartTime is before Schedule.EndTime.",
   "source": {
     "document": "botocore sagemaker 2017-07-24 (service-2.json), shape InferenceExperimentSchedule",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceExperimentSchedule.html",
     "quote": "The start and end times of an inference experiment."
   },
   "checks": [
@@ -3892,6 +3899,7 @@ enum BundledRuleFiles {
   "summary": "InputConfig.JobDurationInSeconds is at most 18,000 seconds (5 hours).",
   "source": {
     "document": "botocore sagemaker 2017-07-24 (service-2.json), member RecommendationJobInputConfig.JobDurationInSeconds",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RecommendationJobInputConfig.html",
     "quote": "Specifies the maximum duration of the job, in seconds. The maximum value is 18,000 seconds."
   },
   "note": "The older AWS CLI reference (seed 003) says \"The maximum value is 7200.\"; the newer model documentation (18,000) stands. The machine-readable model states only the minimum, 1.",
@@ -3948,7 +3956,8 @@ enum BundledRuleFiles {
   ],
   "summary": "The job name prefixes the names of the resources the job creates (model, endpoint configuration, endpoint, compilation), which are truncated at 40 characters: a longer JobName gives truncated, hard-to-recognise resource names.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member CreateInferenceRecommendationsJobRequest.JobName; also seeds 000, 001 and 003",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member CreateInferenceRecommendationsJobRequest.JobName; also the API reference for CreateInferenceRecommendationsJob, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceRecommendationsJob.html, and the AWS CLI reference, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceRecommendationsJob.html",
     "quote": "The job name is passed down to the resources created by the recommendation job. The names of resources (such as the model, endpoint configuration, endpoint, and compilation) that are prefixed with the job name are truncated at 40 characters."
   },
   "checks": [
@@ -3994,7 +4003,8 @@ enum BundledRuleFiles {
   ],
   "summary": "A KMS key is given as a key ID, a key ARN, an alias name (alias/...) or an alias ARN.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), members RecommendationJobInputConfig.VolumeKmsKeyId, RecommendationJobOutputConfig.KmsKeyId, CreateInferenceExperimentRequest.KmsKey; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt) and the SDK reference for createInferenceExperiment (shared/seeds/004_52e8ca2372d69a97.txt)",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), members RecommendationJobInputConfig.VolumeKmsKeyId, RecommendationJobOutputConfig.KmsKeyId, CreateInferenceExperimentRequest.KmsKey; also the AWS CLI reference for create-inference-recommendations-job, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html and the API reference for CreateInferenceExperiment, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceExperiment.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RecommendationJobInputConfig.html",
     "quote": "The KmsKeyId can be any of the following formats: // KMS Key ID \"1234abcd-12ab-34cd-56ef-1234567890ab\" // Amazon Resource Name (ARN) of a KMS Key \"arn:aws:kms:<region>:<account>:key/<key-id-12ab-34cd-56ef-1234567890ab>\" // KMS Key Alias \"alias/ExampleAlias\" // Amazon Resource Name (ARN) of a KMS Key Alias \"arn:aws:kms:<region>:<account>:alias/<ExampleAlias>\""
   },
   "note": "InferenceExperimentDataStorageConfig.KmsKey has no format list of its own; it takes the same key identifiers. Multi-Region key IDs (mrk-...) are KMS key IDs too.",
@@ -4120,7 +4130,8 @@ enum BundledRuleFiles {
   ],
   "summary": "In a custom load test (JobType Advanced) a model latency threshold's Percentile is P95.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ModelLatencyThreshold.Percentile; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ModelLatencyThreshold.Percentile; also the AWS CLI reference for create-inference-recommendations-job, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ModelLatencyThreshold.html",
     "quote": "The model latency percentile threshold. Acceptable values are P95 and P99. For custom load tests, specify the value as P95."
   },
   "note": "The valid values P95 and P99 are a prose enum in the overlay (checked by the enum rule); the older CLI reference names only P95.",
@@ -4201,7 +4212,8 @@ enum BundledRuleFiles {
   ],
   "summary": "In a custom load test (JobType Advanced) each traffic phase lasts 120 to 3600 seconds.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member Phase.DurationInSeconds; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member Phase.DurationInSeconds; also the AWS CLI reference for create-inference-recommendations-job, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Phase.html",
     "quote": "Specifies how long a traffic phase should be. For custom load tests, the value should be between 120 and 3600. This value should not exceed JobDurationInSeconds."
   },
   "checks": [
@@ -4331,7 +4343,8 @@ enum BundledRuleFiles {
   ],
   "summary": "A traffic phase's DurationInSeconds must not exceed the job's InputConfig.JobDurationInSeconds.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member Phase.DurationInSeconds; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member Phase.DurationInSeconds; also the AWS CLI reference for create-inference-recommendations-job, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Phase.html",
     "quote": "This value should not exceed JobDurationInSeconds."
   },
   "checks": [
@@ -4424,7 +4437,8 @@ enum BundledRuleFiles {
   ],
   "summary": "Each traffic phase starts with 1 to 3 concurrent users.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member Phase.InitialNumberOfUsers; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member Phase.InitialNumberOfUsers; also the AWS CLI reference for create-inference-recommendations-job, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Phase.html",
     "quote": "Specifies how many concurrent users to start with. The value should be between 1 and 3."
   },
   "checks": [
@@ -4537,7 +4551,8 @@ enum BundledRuleFiles {
   ],
   "summary": "PayloadConfig.SamplePayloadUrl points to a single gzip-compressed tar archive, with the .tar.gz suffix.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member RecommendationJobPayloadConfig.SamplePayloadUrl; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member RecommendationJobPayloadConfig.SamplePayloadUrl; also the AWS CLI reference for create-inference-recommendations-job, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RecommendationJobPayloadConfig.html",
     "quote": "The Amazon Simple Storage Service (Amazon S3) path where the sample payload is stored. This path must point to a single gzip compressed tar archive (.tar.gz suffix)."
   },
   "checks": [
@@ -4607,6 +4622,7 @@ enum BundledRuleFiles {
   "summary": "A shadow variant's SamplingPercentage is a percentage: 0 to 100.",
   "source": {
     "document": "botocore sagemaker 2017-07-24 (service-2.json), member ShadowModelVariantConfig.SamplingPercentage",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ShadowModelVariantConfig.html",
     "quote": "The percentage of inference requests that Amazon SageMaker replicates from the production variant to the shadow variant."
   },
   "note": "The model states the maximum (100) but no minimum.",
@@ -4676,7 +4692,8 @@ enum BundledRuleFiles {
   ],
   "summary": "VpcConfig.SecurityGroupIds hold security group IDs of the form sg-xxxxxxxx.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member RecommendationJobVpcConfig.SecurityGroupIds; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member RecommendationJobVpcConfig.SecurityGroupIds; also the AWS CLI reference for create-inference-recommendations-job, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RecommendationJobVpcConfig.html",
     "quote": "Specify the security group IDs of the security groups that you want to use for the VPC. The form is sg-xxxxxxxx."
   },
   "checks": [
@@ -4756,7 +4773,8 @@ enum BundledRuleFiles {
   ],
   "summary": "ServerlessConfig.MemorySizeInMB is one of 1024, 2048, 3072, 4096, 5120 or 6144.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ProductionVariantServerlessConfig.MemorySizeInMB; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ProductionVariantServerlessConfig.MemorySizeInMB; also the AWS CLI reference for create-inference-recommendations-job, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantServerlessConfig.html",
     "quote": "The memory size of your serverless endpoint. Valid values are in 1 GB increments: 1024 MB, 2048 MB, 3072 MB, 4096 MB, 5120 MB, or 6144 MB."
   },
   "checks": [
@@ -4833,7 +4851,8 @@ enum BundledRuleFiles {
   ],
   "summary": "ServerlessConfig.ProvisionedConcurrency is at most MaxConcurrency.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ProductionVariantServerlessConfig.ProvisionedConcurrency; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ProductionVariantServerlessConfig.ProvisionedConcurrency; also the AWS CLI reference for create-inference-recommendations-job, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantServerlessConfig.html",
     "quote": "The amount of provisioned concurrency to allocate for the serverless endpoint. Should be less than or equal to MaxConcurrency."
   },
   "checks": [
@@ -4899,7 +4918,8 @@ enum BundledRuleFiles {
   ],
   "summary": "ProvisionedConcurrency is documented as not supported for serverless endpoint recommendations in Inference Recommender jobs.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ProductionVariantServerlessConfig.ProvisionedConcurrency; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member ProductionVariantServerlessConfig.ProvisionedConcurrency; also the AWS CLI reference for create-inference-recommendations-job, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantServerlessConfig.html",
     "quote": "This field is not supported for serverless endpoint recommendations for Inference Recommender jobs."
   },
   "checks": [
@@ -4960,7 +4980,8 @@ enum BundledRuleFiles {
   ],
   "summary": "A shadow variant is not the production variant (SourceModelVariantName).",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member CreateInferenceExperimentRequest.ShadowModeConfig; also shared/seeds/004_52e8ca2372d69a97.txt",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member CreateInferenceExperimentRequest.ShadowModeConfig; also the API reference for CreateInferenceExperiment, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceExperiment.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceExperiment.html",
     "quote": "Use this field to specify a production variant which takes all the inference requests, and a shadow variant to which Amazon SageMaker replicates a percentage of the inference requests."
   },
   "checks": [
@@ -5011,7 +5032,8 @@ enum BundledRuleFiles {
   ],
   "summary": "Tag keys must not start with aws: in any letter case; that prefix is reserved for AWS. Values may.",
   "source": {
-    "document": "AWS tagging rules referenced by the Tag shape's documentation (botocore sagemaker 2017-07-24, shape Tag: \"Tagging Amazon Web Services resources\"); stated for Clean Rooms ML in shared/seeds/002_9bcb1337bf8526c4.txt",
+    "document": "AWS tagging rules referenced by the Tag shape's documentation (botocore sagemaker 2017-07-24, shape Tag: \"Tagging Amazon Web Services resources\"); stated for Clean Rooms ML in the API reference for StartTrainedModelInferenceJob, https://docs.aws.amazon.com/cleanrooms-ml/latest/APIReference/API_StartTrainedModelInferenceJob.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Tag.html",
     "quote": "Do not use aws:, AWS:, or any upper or lowercase combination of such as a prefix for keys as it is reserved for AWS use."
   },
   "checks": [
@@ -5094,6 +5116,7 @@ enum BundledRuleFiles {
   "summary": "Each tag key appears once per resource.",
   "source": {
     "document": "botocore sagemaker 2017-07-24 (service-2.json), member Tag.Key",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Tag.html",
     "quote": "The tag key. Tag keys must be unique per resource."
   },
   "checks": [
@@ -5177,7 +5200,8 @@ enum BundledRuleFiles {
   ],
   "summary": "TrafficType PHASES needs Phases, and STAIRS needs Stairs.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member TrafficPattern.TrafficType and shape Stairs; also AWS CLI reference for create-inference-recommendations-job (shared/seeds/003_f4cd3e127088a3a9.txt)",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member TrafficPattern.TrafficType and shape Stairs; also the AWS CLI reference for create-inference-recommendations-job, https://docs.aws.amazon.com/cli/latest/reference/sagemaker/create-inference-recommendations-job.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrafficPattern.html",
     "quote": "Defines the traffic patterns. Choose either PHASES or STAIRS."
   },
   "checks": [
@@ -5255,6 +5279,7 @@ enum BundledRuleFiles {
   "summary": "Give either Phases or Stairs: the one TrafficType does not select is not used.",
   "source": {
     "document": "botocore sagemaker 2017-07-24 (service-2.json), shape Stairs and member TrafficPattern.TrafficType",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Stairs.html",
     "quote": "Defines the stairs traffic pattern for an Inference Recommender load test. This pattern type consists of multiple steps where the number of users increases at each step. Specify either the stairs or phases traffic pattern."
   },
   "checks": [
@@ -5361,7 +5386,8 @@ enum BundledRuleFiles {
   ],
   "summary": "ShadowModeConfig.SourceModelVariantName and every ShadowModelVariantName name one of ModelVariants' VariantName.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), shapes ShadowModeConfig and ShadowModelVariantConfig; also shared/seeds/004_52e8ca2372d69a97.txt",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), shapes ShadowModeConfig and ShadowModelVariantConfig; also the API reference for CreateInferenceExperiment, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceExperiment.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ShadowModeConfig.html",
     "quote": "The name of the production variant, which takes all the inference requests. / The name of the shadow variant."
   },
   "checks": [
@@ -5428,7 +5454,8 @@ enum BundledRuleFiles {
   ],
   "summary": "Each of ModelVariants has its own VariantName.",
   "source": {
-    "document": "botocore sagemaker 2017-07-24 (service-2.json), member CreateInferenceExperimentRequest.ModelVariants; also shared/seeds/004_52e8ca2372d69a97.txt",
+    "document": "botocore sagemaker 2017-07-24 (service-2.json), member CreateInferenceExperimentRequest.ModelVariants; also the API reference for CreateInferenceExperiment, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceExperiment.html",
+    "url": "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceExperiment.html",
     "quote": "An array of ModelVariantConfig objects. There is one for each variant in the inference experiment."
   },
   "checks": [

@@ -38,7 +38,8 @@ public struct DocumentedRule: Hashable, Sendable {
         guard let source = json["source"], let document = source["document"]?.stringValue, let quote = source["quote"]?.stringValue else {
             throw ReqLintError("rule \(id): \"source\" needs \"document\" and \"quote\"")
         }
-        descriptor = RuleDescriptor(id: RuleID(id), title: try text("title"), summary: try text("summary"), severity: severity, source: document)
+        descriptor = RuleDescriptor(id: RuleID(id), title: try text("title"), summary: try text("summary"), severity: severity, source: document,
+                                    sourceURL: source["url"]?.stringValue)
         self.quote = quote
         note = json["note"]?.stringValue
         operations = try (json["operations"]?.arrayValue ?? []).map {

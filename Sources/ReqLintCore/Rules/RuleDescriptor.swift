@@ -9,25 +9,37 @@ public struct RuleDescriptor: Hashable, Sendable {
     public var severity: Severity
     /// The document that states the constraint.
     public var source: String
+    /// The public page of that document (docs.aws.amazon.com), for documented rules.
+    public var sourceURL: String?
 
-    public init(id: RuleID, title: String, summary: String, severity: Severity = .error, source: String) {
+    public init(id: RuleID, title: String, summary: String, severity: Severity = .error, source: String, sourceURL: String? = nil) {
         self.id = id
         self.title = title
         self.summary = summary
         self.severity = severity
         self.source = source
+        self.sourceURL = sourceURL
     }
 
-    /// The page that documents the rule.
-    public var helpURI: String { RuleCatalog.documentationURL + "#" + String(id.rawValue.filter { $0 != "/" }) }
+    /// The rule's section in the project's rules catalogue.
+    public var catalogueURI: String { RuleCatalog.documentationURL + "#" + String(id.rawValue.filter { $0 != "/" }) }
+
+    /// The page a user follows for the rule: a documented rule's public source page, otherwise
+    /// the rule's section in the catalogue.
+    public var helpURI: String { sourceURL ?? catalogueURI }
 }
 
 /// Every rule reqlint knows.
 public enum RuleCatalog {
-    /// Where the rule documentation lives (the repository's `docs/rules.md`).
-    public static let documentationURL = "https://github.com/reqlint/reqlint/blob/main/docs/rules.md"
+    /// Where the rule documentation lives (the repository's `docs/rules.md`, at the project's
+    /// address: `BuildInfo.projectURL`).
+    public static var documentationURL: String { BuildInfo.rulesDocumentationURL }
 
     static let model = "the operation's service model (botocore service-2.json)"
+
+    /// The rules that check the service model's constraints, which the operation's page in the
+    /// AWS API reference states (`BuildInfo.apiReferenceURL`).
+    public static let modelConstraintRules: Set<RuleID> = [.required, .unknownMember, .type, .length, .range, .size, .pattern, .enum]
 
     /// The rules that check the service model's machine-readable constraints.
     public static let modelRules: [RuleDescriptor] = [

@@ -1,0 +1,31 @@
+import ArgumentParser
+import ReqLintCommandLine
+import ReqLintCore
+
+/// `reqlint version` (also `reqlint --version --verbose`): the version, the commit it was built
+/// from, and the provenance of every bundled service model, so that a user can tell which
+/// verdicts they got. The provenance comes from each bundled pack's `provenance` block.
+struct VersionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "version",
+        abstract: "Print the version, the commit it was built from and the bundled service models' provenance."
+    )
+
+    func run() throws {
+        Terminal.output(Self.text())
+    }
+
+    /// The version, the commit, the project's address, and each operation's model: the
+    /// bundled one, or the one `reqlint rules update` selected (its provenance says which).
+    static func text() -> String {
+        var out = "reqlint \(BuildInfo.version)\n"
+        out += "commit: \(BuildInfo.commit ?? "unknown (a development build; scripts/release stamps the commit)")\n"
+        out += "project: \(BuildInfo.projectURL)\n"
+        out += "models:\n"
+        guard let registry = try? loadEffectiveRegistry() else { return out + "  (the rule packs could not be loaded)\n" }
+        for entry in registry.provenance {
+            out += "  \(entry.operation): \(entry.summary) (\(entry.origin.rawValue)), API version \(entry.apiVersion), \(entry.model), sha256 \(entry.sha256)\n"
+        }
+        return out
+    }
+}
