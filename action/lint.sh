@@ -16,10 +16,15 @@ if [ ${#paths[@]} -eq 0 ]; then
   [ -n "${GITHUB_OUTPUT:-}" ] && echo "sarif=" >> "$GITHUB_OUTPUT"
   exit 0
 fi
-args=(lint --format github --fail-level "${REQLINT_FAIL_LEVEL:-error}")
+# The configuration's exclude applies to files named in the list too (--force-exclude), and
+# the list goes through --files-from: one run however long it is, no argument-length limit.
+args=(lint --format github --force-exclude --fail-level "${REQLINT_FAIL_LEVEL:-error}")
 [ -n "${REQLINT_CONFIG:-}" ] && args+=(--config "$REQLINT_CONFIG")
 [ -n "${REQLINT_SARIF:-}" ] && args+=(--output "sarif=$REQLINT_SARIF")
-reqlint "${args[@]}" -- "${paths[@]}"
+list="$(mktemp)"
+printf '%s\n' "${paths[@]}" > "$list"
+reqlint "${args[@]}" --files-from "$list"
 status=$?
+rm -f "$list"
 [ -n "${GITHUB_OUTPUT:-}" ] && echo "sarif=${REQLINT_SARIF:-}" >> "$GITHUB_OUTPUT"
 exit $status
