@@ -109,7 +109,9 @@ def test_version_and_provenance(installed):
     version = (ROOT / "Sources/ReqLintCore/BuildInfo.swift").read_text()
     version = re.search(r'public static let version = "(.*)"', version).group(1)
     short = installed.run("reqlint", "--version")
-    assert short.stdout.strip() == version, short.stdout + short.stderr
+    # The version first, then the model each operation is checked against (issue 15).
+    assert short.stdout.splitlines()[0] == version, short.stdout + short.stderr
+    assert "sagemaker:CreateInferenceExperiment: botocore" in short.stdout, short.stdout
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     for args in [("reqlint", "version"), ("reqlint", "--version", "--verbose")]:
         long = installed.run(*args)
@@ -121,9 +123,11 @@ def test_version_and_provenance(installed):
             if pack.name.endswith(".overlay.json"):
                 continue
             data = json.loads(pack.read_text())
+            provenance = data["provenance"]
+            assert provenance["botocore"] == pin, f"{pack.name} was imported from botocore {provenance['botocore']}, bootstrap pins {pin}"
             line = (f"  {data['operation']['id']}: service {data['service']['name']}, API version {data['service']['apiVersion']}, "
-                    f"botocore {pin} ({data['provenance']['model']}), sha256 {data['provenance']['sha256']}")
+                    f"botocore {pin} ({provenance['model']}, {provenance['date']}), bundled, sha256 {provenance['sha256']}")
             assert line in long.stdout.splitlines(), long.stdout
     if installed.kind == "wheel":
         module = installed.run(str(installed.bin_dir / "python"), "-m", "reqlint", "--version")
-        assert module.stdout.strip() == version, module.stdout + module.stderr
+        assert module.stdout.splitlines()[0] == version, module.stdout + module.stderr

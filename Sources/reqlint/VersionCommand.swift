@@ -24,7 +24,9 @@ struct VersionCommand: ParsableCommand {
         out += "models:\n"
         guard let registry = try? loadEffectiveRegistry() else { return out + "  (the rule packs could not be loaded)\n" }
         for entry in registry.provenance {
-            out += "  \(entry.operation): \(entry.summary) (\(entry.origin.rawValue)), API version \(entry.apiVersion), \(entry.model), sha256 \(entry.sha256)\n"
+            var line = "  \(entry.operation): service \(entry.operation.service), API version \(entry.apiVersion), "
+            line += "botocore \(entry.botocore ?? "unknown") (\(entry.model)\(entry.date.map { ", \($0)" } ?? "")), \(entry.origin.rawValue), sha256 \(entry.sha256)"
+            out += line + "\n"
         }
         return out
     }
