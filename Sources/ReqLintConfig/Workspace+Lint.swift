@@ -144,9 +144,30 @@ extension Workspace {
 
     // MARK: Linting
 
+    /// What linting one input gave: its report, or the note that it was skipped; how many
+    /// findings its suppressions took; and the bytes read and the document parsed from them
+    /// (for the sender and the preflight, which take a clean document and never parse or
+    /// validate it again).
+    public struct LintOutcome: Sendable {
+        public var report: FileReport?
+        public var note: String?
+        public var suppressed: Int
+        public var bytes: [UInt8]?
+        public var document: JSONDocument?
+    }
+
     /// Reads and lints one input with its configuration. Files found by walking a folder that
     /// are not request documents of a known operation are skipped (`nil` report, a note).
     public func lint(_ input: Input, operation requested: OperationID? = nil) -> (report: FileReport?, note: String?, suppressed: Int) {
+        let outcome = lintKeepingDocument(input, operation: requested)
+        return (outcome.report, outcome.note, outcome.suppressed)
+    }
+
+    /// ``lint(_:operation:)`` that also returns the bytes read and the parsed document.
+    public func lintKeepingDocument(_ input: Input, operation requested: OperationID? = nil) -> LintOutcome {
+        func outcome(_ report: FileReport?, _ note: String?, _ suppressed: Int) -> LintOutcome {
+            LintOutcome(report: report, note: note, suppressed: suppressed)
+        }
         let resolved = input.configuration
         let configuration = resolved.configuration
         let bytes: [UInt8]
@@ -156,7 +177,7 @@ extension Workspace {
             let d = Diagnostic(rule: .ioError, message: error.description, pointer: .root, range: .at(0))
             var report = FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true)
             report.rawPath = input.shownRaw
-            return (report, nil, 0)
+            return outcome(report, nil, 0)
         }
         let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
         let operation = requested ?? configuration.operation(for: relative)
@@ -168,11 +189,11 @@ extension Workspace {
             let shown = DisplayText.escaped(input.path)
             switch result.status {
             case .unknownOperation:
-                return (nil, "skipped \(shown): not a request document of a known operation", 0)
+                return outcome(nil, "skipped \(shown): not a request document of a known operation", 0)
             case .unparseable where !RequestDocumentReader.looksLikeRequest(bytes, path: input.path, registry: resolved.linter.registry):
-                return (nil, "skipped \(shown): not a request document (it does not parse, and its top-level names are no operation's)", 0)
+                return outcome(nil, "skipped \(shown): not a request document (it does not parse, and its top-level names are no operation's)", 0)
             case .checked where result.operation == nil:
-                return (nil, "skipped \(shown): not a request document (its top level is not an object)", 0)
+                return outcome(nil, "skipped \(shown): not a request document (its top level is not an object)", 0)
             default: break
             }
         }
@@ -180,7 +201,7 @@ extension Workspace {
         (result.diagnostics, suppressed) = applyingConfiguration(result.diagnostics, to: input)
         var report = FileReport(path: input.path, result: result)
         report.rawPath = input.shownRaw
-        return (report, nil, suppressed)
+        return LintOutcome(report: report, note: nil, suppressed: suppressed, bytes: bytes, document: result.document)
     }
 
     /// `diagnostics` of `input` with its configuration applied, as `lint` applies it to its

@@ -82,54 +82,15 @@ struct PreflightCommand: ParsableCommand {
         func out(_ text: String) { Terminal.output(redactor.redact(format == .text ? DisplayText.escaped(text, keepingNewlines: true) : text)) }
         func err(_ line: String) { Terminal.error(redactor.redact(line)) }
 
-        let workspace: Workspace
-        do {
-            workspace = try Workspace(configuration: config, suppressions: true)
-            workspace.advice = CommandLineAdvice.text
-        } catch {
-            err("reqlint: cannot load the bundled rules: \(error)")
-            throw ExitCode(2)
-        }
-        let requested = operation.flatMap(OperationID.init)
-        if let requested, !(try BundledRules.registry().ids.contains(requested)) {
-            err("reqlint: unknown operation \(requested); expected one of \(try BundledRules.registry().ids.map(\.description).joined(separator: ", "))")
-            throw ExitCode(2)
-        }
-        if let config, FileSystem.kind(FileSystem.absolute(config)) != .file {
-            err("reqlint: cannot read the configuration \(config)")
-            throw ExitCode(2)
-        }
-        let plan = workspace.plan(paths, stdinName: nil, stdin: { FileSystem.readStandardInput() }, rawPaths: RawArguments.bytes(for: paths))
-        let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
-            ?? workspace.configurations.first?.configuration.failLevel ?? .error
+        // 1. Lint every file, as `lint` does, each once.
+        let run = try LintedRun(paths: paths, config: config, operation: operation, failLevel: failLevel, quiet: quiet, err: err)
+        let workspace = run.workspace, plan = run.plan, failLevel = run.failLevel
         let useColor = color.enabled(for: 1)
-
-        // 1. Lint every file, as `lint` does.
-        var reports: [FileReport] = []
-        var documents: [(index: Int, input: Workspace.Input, document: JSONDocument, operation: OperationID)] = []
-        var tally = Tally()
-        for var input in plan.inputs {
-            let bytes: [UInt8]
-            switch input.read() {
-            case let .success(read): bytes = read
-            case let .failure(error):
-                let d = Diagnostic(rule: .ioError, message: error.description, pointer: .root, range: .at(0))
-                let report = FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true)
-                tally.add(report, failLevel: failLevel)
-                reports.append(report)
-                continue
-            }
-            input.contents = bytes
-            let result = workspace.lint(input, operation: requested)
-            if let note = result.note, !quiet { err("reqlint: \(note)") }
-            guard let report = result.report else { continue }
-            tally.add(report, failLevel: failLevel)
-            reports.append(report)
-            let clean = !report.failed && !report.diagnostics.contains { $0.diagnostic.severity >= failLevel }
-            if clean, let operationID = report.operation {
-                let document = RequestDocumentReader.lint(bytes, path: input.path, linter: input.configuration.linter, operation: operationID).document
-                documents.append((reports.count - 1, input, document, operationID))
-            }
+        var reports = run.reports
+        var tally = run.tally
+        let documents: [(index: Int, input: Workspace.Input, document: JSONDocument, operation: OperationID)] = run.files.compactMap { file in
+            guard run.isClean(file), let operationID = run.reports[file.report].operation, let document = file.document else { return nil }
+            return (file.report, file.input, document, operationID)
         }
         for problem in plan.problems { err("reqlint: \(problem)") }
 

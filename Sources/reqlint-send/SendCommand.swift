@@ -116,6 +116,8 @@ struct SendCommand: ParsableCommand {
         var input: Workspace.Input
         var bytes: [UInt8]
         var report: FileReport
+        /// The document the lint parsed (sent as it is, never parsed again).
+        var document: JSONDocument?
     }
 
     /// A built request with its endpoint.
@@ -138,52 +140,13 @@ struct SendCommand: ParsableCommand {
             return ExitCode(error.kind == .request ? 1 : 2)
         }
 
-        // 1. Lint every file, as `lint` does.
-        let workspace: Workspace
-        do {
-            workspace = try Workspace(configuration: config, suppressions: true)
-            workspace.advice = CommandLineAdvice.text
-        } catch {
-            err("reqlint: cannot load the bundled rules: \(error)")
-            throw ExitCode(2)
-        }
-        let requested = operation.flatMap(OperationID.init)
-        if let requested, !(try BundledRules.registry().ids.contains(requested)) {
-            err("reqlint: unknown operation \(requested); expected one of \(try BundledRules.registry().ids.map(\.description).joined(separator: ", "))")
-            throw ExitCode(2)
-        }
-        if let config, FileSystem.kind(FileSystem.absolute(config)) != .file {
-            err("reqlint: cannot read the configuration \(config)")
-            throw ExitCode(2)
-        }
-        let plan = workspace.plan(paths, stdinName: nil, stdin: { FileSystem.readStandardInput() }, rawPaths: RawArguments.bytes(for: paths))
-        let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
-            ?? workspace.configurations.first?.configuration.failLevel ?? .error
+        // 1. Lint every file, as `lint` does, each once.
+        let run = try LintedRun(paths: paths, config: config, operation: operation, failLevel: failLevel, quiet: quiet, err: err)
+        let workspace = run.workspace, plan = run.plan, failLevel = run.failLevel
         let useColor = color.enabled(for: 1)
-
-        var reports: [FileReport] = []
-        var clean: [Clean] = []
-        var tally = Tally()
-        for var input in plan.inputs {
-            let bytes: [UInt8]
-            switch input.read() {
-            case let .success(read): bytes = read
-            case let .failure(error):
-                let d = Diagnostic(rule: .ioError, message: error.description, pointer: .root, range: .at(0))
-                let report = FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true)
-                tally.add(report, failLevel: failLevel)
-                reports.append(report)
-                continue
-            }
-            // Lint exactly the bytes that will be sent.
-            input.contents = bytes
-            let result = workspace.lint(input, operation: requested)
-            if let note = result.note, !quiet { err("reqlint: \(note)") }
-            guard let report = result.report else { continue }
-            tally.add(report, failLevel: failLevel)
-            reports.append(report)
-            clean.append(Clean(input: input, bytes: bytes, report: report))
-        }
+        let reports = run.reports
+        var tally = run.tally
+        let clean = run.files.map { Clean(input: $0.input, bytes: $0.bytes, report: run.reports[$0.report], document: $0.document) }
         let configurationReports = workspace.configurationReports()
         for report in configurationReports { tally.add(report, failLevel: failLevel, counted: false) }
         for problem in plan.problems { err("reqlint: \(problem)") }
@@ -226,7 +189,7 @@ struct SendCommand: ParsableCommand {
                 buildFailed = true
                 continue
             }
-            let document = RequestDocumentReader.lint(item.bytes, path: item.input.path, linter: linter, operation: operationID).document
+            let document = item.document ?? RequestDocumentReader.lint(item.bytes, path: item.input.path, linter: linter, operation: operationID).document
             do {
                 let built = try RequestBuilder.build(pack: model.pack, document: document)
                 let endpoint = try setup.endpoint(serviceID: model.pack.service.serviceId, endpointPrefix: model.pack.service.endpointPrefix)
