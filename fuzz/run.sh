@@ -100,8 +100,9 @@ build_target() { # build_target NAME
             if stale "$bin" "$harness" Sources/ReqLintLSP/MessageFramer.swift Sources/ReqLintLSP/Positions.swift "$OUT/objects/ReqLintCore.o"; then
                 log "linking fuzz-lsp-framing"
                 quiet "$SWIFTC" "${SANITIZE[@]}" "${SWIFTFLAGS[@]}" -module-name Fuzz_framing -I "$OUT/modules" -I Sources/CPCRE2 \
+                    -I Sources/CReqLintStamp/include \
                     "$harness" Sources/ReqLintLSP/MessageFramer.swift Sources/ReqLintLSP/Positions.swift \
-                    "$OUT/objects/ReqLintCore.o" -lpcre2-8 -o "$bin"
+                    "$OUT/objects/ReqLintCore.o" "$OUT/objects/CReqLintStamp.o" -lpcre2-8 -o "$bin"
             fi ;;
         sigv4)
             mapfile -t sources < <(find Sources/ReqLintSigV4 -name '*.swift' | sort)
