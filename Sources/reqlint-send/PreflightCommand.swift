@@ -48,20 +48,13 @@ struct PreflightCommand: ParsableCommand {
 
     @OptionGroup var aws: AWSOptions
 
-    @Option(name: .long, help: "The operation of every file, e.g. sagemaker:CreateInferenceExperiment.")
-    var operation: String?
+    @OptionGroup var lint: LintOptions
+    var operation: String? { lint.operation }
+    var failLevel: String? { lint.failLevel }
+    var config: String? { lint.config }
+    var color: ColorChoice { lint.color }
+    var quiet: Bool { lint.quiet }
 
-    @Option(name: .long, help: "The least severity that fails: error, warning or info (default: the configuration's, else error).")
-    var failLevel: String?
-
-    @Option(name: .long, help: "The configuration file (otherwise the nearest .reqlint.yaml above each file).")
-    var config: String?
-
-    @Option(name: .long, help: "Colour for diagnostics: auto, always or never.")
-    var color: ColorChoice = .auto
-
-    @Flag(name: .shortAndLong, help: "Do not print the summary line to standard error.")
-    var quiet = false
 
     @Flag(name: .long, help: "Print the IAM policy the checks need and call nothing.")
     var printPolicy = false
@@ -71,10 +64,6 @@ struct PreflightCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty && !printPolicy { throw ValidationError("name at least one request document to check") }
-        if let operation, OperationID(operation) == nil {
-            throw ValidationError("--operation takes service:Operation, e.g. sagemaker:CreateInferenceExperiment")
-        }
-        if let failLevel, Severity(rawValue: failLevel) == nil { throw ValidationError("--fail-level is error, warning or info") }
     }
 
     func run() throws {

@@ -79,33 +79,22 @@ struct SendCommand: ParsableCommand {
 
     @OptionGroup var aws: AWSOptions
 
-    @Option(name: .long, help: "The operation of every file, e.g. sagemaker:CreateInferenceExperiment.")
-    var operation: String?
+    @OptionGroup var lint: LintOptions
+    var operation: String? { lint.operation }
+    var failLevel: String? { lint.failLevel }
+    var config: String? { lint.config }
+    var color: ColorChoice { lint.color }
+    var quiet: Bool { lint.quiet }
+
 
     @Flag(name: .long, help: "Run `reqlint preflight` first (read-only checks of what the requests refer to); send only if it finds nothing at the fail level.")
     var preflight = false
-
-    @Option(name: .long, help: "The least severity that blocks sending: error, warning or info (default: the configuration's, else error).")
-    var failLevel: String?
-
-    @Option(name: .long, help: "The configuration file (otherwise the nearest .reqlint.yaml above each file).")
-    var config: String?
-
-    @Option(name: .long, help: "Colour for lint diagnostics: auto, always or never.")
-    var color: ColorChoice = .auto
-
-    @Flag(name: .shortAndLong, help: "Do not print the summary line to standard error.")
-    var quiet = false
 
     @Argument(help: "Request documents or folders; - for standard input.")
     var paths: [String]
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one request document to send") }
-        if let operation, OperationID(operation) == nil {
-            throw ValidationError("--operation takes service:Operation, e.g. sagemaker:CreateInferenceExperiment")
-        }
-        if let failLevel, Severity(rawValue: failLevel) == nil { throw ValidationError("--fail-level is error, warning or info") }
         if let signingTime, SigV4Timestamp(iso8601: signingTime) == nil {
             throw ValidationError("--signing-time takes an ISO 8601 UTC time such as 2026-11-23T12:34:56Z")
         }

@@ -23,6 +23,31 @@ struct AWSOptions: ParsableArguments {
     var useFips = false
 }
 
+/// The lint options `send` and `preflight` share: they lint exactly as `lint` does.
+struct LintOptions: ParsableArguments {
+    @Option(name: .long, help: "The operation of every file, e.g. sagemaker:CreateInferenceExperiment.")
+    var operation: String?
+
+    @Option(name: .long, help: "The least severity that stops the run: error, warning or info (default: the configuration's, else error).")
+    var failLevel: String?
+
+    @Option(name: .long, help: "The configuration file (otherwise the nearest .reqlint.yaml above each file).")
+    var config: String?
+
+    @Option(name: .long, help: "Colour for diagnostics: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .shortAndLong, help: "Do not print the summary line to standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let operation, OperationID(operation) == nil {
+            throw ValidationError("--operation takes service:Operation, e.g. sagemaker:CreateInferenceExperiment")
+        }
+        if let failLevel, Severity(rawValue: failLevel) == nil { throw ValidationError("--fail-level is error, warning or info") }
+    }
+}
+
 /// The AWS configuration of a run, set up once for `send` and `preflight` alike: the shared
 /// configuration and profile, the region, FIPS and dual-stack settings, retries, endpoints
 /// and the credential chain.
