@@ -19,7 +19,7 @@ package enum Terminal {
     /// Writes all of `text`, retrying short writes (``FileSystem/writeAll(_:to:)``); a failure
     /// (a closed pipe) is ignored: there is nowhere left to report it.
     package static func write(_ text: String, to descriptor: Int32) {
-        _ = FileSystem.writeAll(Array(text.utf8), to: descriptor)
+        _ = FileSystem.writeAll(text, to: descriptor)
     }
 }
 

@@ -379,18 +379,26 @@ extension FileSystem {
 
     /// Writes every byte, retrying short writes and interruptions; the error number on failure.
     public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if n == 0 { return EIO }
-                offset += n
+        bytes.withUnsafeBufferPointer { writeAll($0, to: fd) }
+    }
+
+    /// ``writeAll(_:to:)`` for text, without copying it.
+    public static func writeAll(_ text: String, to fd: Int32) -> Int32? {
+        var text = text
+        return text.withUTF8 { writeAll($0, to: fd) }
+    }
+
+    static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Int32? {
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            if n == 0 { return EIO }
+            offset += n
         }
+        return nil
     }
 }

@@ -2,11 +2,13 @@ extension CompiledPattern {
     /// For a pattern that is one character class repeated — `[A-Za-z0-9-]+`, `[0-9]{12}`,
     /// `([\p{L}\p{Z}\p{N}_.:/=+\-@]*)`, `(?!\s*$)[\u0020-\uD7FF…]*` — the class alone,
     /// compiled, so a message can name the first character the pattern does not allow instead
-    /// of quoting the whole pattern. `nil` for any other pattern. Computed on demand: only a
-    /// value that failed needs it.
+    /// of quoting the whole pattern. `nil` for any other pattern. Compiled when a value first
+    /// fails (most patterns never need it), then kept.
     public func characterClass() -> CompiledPattern? {
-        guard let text = Self.singleClass(in: javaPattern) else { return nil }
-        return try? CompiledPattern(java: text)
+        cachedCharacterClass {
+            guard let text = Self.singleClass(in: javaPattern) else { return nil }
+            return try? CompiledPattern(java: text)
+        }
     }
 
     /// The `[...]` of a pattern of the form `^? (?!\s*$)? (? [...] quantifier )? $?`, or `nil`.

@@ -31,6 +31,18 @@ public final class CompiledPattern: @unchecked Sendable {
     /// while another thread matches with it).
     private let jitLock = Lock()
     private var jitCompiled = false
+    /// ``characterClass()``, computed once when a value first fails (guarded by `jitLock`).
+    private var characterClassCache: CompiledPattern??
+
+    /// ``characterClass()``'s value, computed by `compute` on first use and kept.
+    func cachedCharacterClass(_ compute: () -> CompiledPattern?) -> CompiledPattern? {
+        jitLock.withLock {
+            if let cached = characterClassCache { return cached }
+            let value = compute()
+            characterClassCache = .some(value)
+            return value
+        }
+    }
 
     /// The backtracking limit per match.
     public static let matchLimit: UInt32 = 1_000_000
