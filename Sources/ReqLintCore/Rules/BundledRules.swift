@@ -133,7 +133,12 @@ public enum BundledRules {
     /// a configuration may set their severity or suppress them.
     /// The bundled preflight checks as rules (`reqlint rules`, `explain`, SARIF): one per id,
     /// with the calls it makes and its message as the summary.
-    public static func preflightDescriptors() -> [RuleDescriptor] {
+    public static func preflightDescriptors() -> [RuleDescriptor] { bundledPreflightDescriptors }
+
+    /// Read once per process: a configuration, SARIF and `reqlint rules` all ask.
+    private static let bundledPreflightDescriptors: [RuleDescriptor] = readPreflightDescriptors()
+
+    private static func readPreflightDescriptors() -> [RuleDescriptor] {
         var calls: [String: [String]] = [:]
         var messages: [String: String] = [:]
         for file in preflightFiles() {
@@ -141,6 +146,7 @@ public enum BundledRules {
             guard let root = document.root, let checks = document.value(at: root)["checks"]?.arrayValue else { continue }
             for check in checks {
                 guard let id = check["id"]?.stringValue else { continue }
+                if calls[id] == nil { calls[id] = [] }  // a check that makes no call is a rule too
                 if let call = check["call"]?.stringValue, !(calls[id] ?? []).contains(call) { calls[id, default: []].append(call) }
                 if messages[id] == nil { messages[id] = check["message"]?.stringValue }
             }
@@ -151,20 +157,13 @@ public enum BundledRules {
         for id in calls.keys.sorted() {
             let summary = "reqlint preflight, read-only: " + (messages[id] ?? id)
             descriptors.append(RuleDescriptor(id: RuleID(id), title: id.split(separator: "/").last.map(String.init) ?? id, summary: summary,
-                                              source: "the account, through " + (calls[id] ?? []).sorted().joined(separator: ", ")))
+                                              source: (calls[id] ?? []).isEmpty ? "the request document" : "the account, through " + (calls[id] ?? []).sorted().joined(separator: ", ")))
         }
         return descriptors
     }
 
-    public static func preflightRuleIDs() -> Set<String> {
-        var ids: Set<String> = ["preflight/not-checked"]
-        for file in preflightFiles() {
-            let document = JSONParser.parse(file.contents)
-            guard let root = document.root, let checks = document.value(at: root)["checks"]?.arrayValue else { continue }
-            for check in checks { if let id = check["id"]?.stringValue { ids.insert(id) } }
-        }
-        return ids
-    }
+    /// The ids of the bundled preflight checks (and `preflight/not-checked`).
+    public static func preflightRuleIDs() -> Set<String> { Set(preflightDescriptors().map(\.id.rawValue)) }
 
     /// The bundled packs, overlays applied.
     public static func packs() throws -> [OperationPack] {
