@@ -101,8 +101,16 @@ struct ReqLint: ParsableCommand {
         guard let split = LintArguments.split(rest) else {
             return (try? Lint.parseAsRoot(rest)) as? Lint
         }
-        guard var lint = (try? Lint.parseAsRoot(split.options + (split.paths.first.map { ["--", $0] } ?? []))) as? Lint else { return nil }
-        lint.paths = split.paths
+        var lint: Lint
+        let flags = Set(split.options)
+        if flags.count == split.options.count, flags.isSubset(of: LintArguments.flags) {
+            // Only flags, each once: no ArgumentParser at all (``Lint/withDefaults(flags:paths:)``).
+            lint = Lint.withDefaults(flags: flags, paths: split.paths)
+        } else {
+            guard let parsed = (try? Lint.parseAsRoot(split.options + (split.paths.first.map { ["--", $0] } ?? []))) as? Lint else { return nil }
+            lint = parsed
+            lint.paths = split.paths
+        }
         guard (try? lint.validate()) != nil else { return nil }
         LintArguments.rawPaths = split.positions.map { RawArguments.bytes(at: offset + $0) }
         return lint

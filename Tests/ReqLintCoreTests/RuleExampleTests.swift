@@ -18,7 +18,10 @@ struct RuleExampleTests {
     static let linter = Linter(registry: registry)
     static let bases = try! BundledRules.exampleBases()
 
-    static let cases: [Case] = registry.documentedRules.rules.flatMap { rule in
+    /// The rules with their examples (the linter's registry reads them without).
+    static let rules = try! BundledRules.documentedRules()
+
+    static let cases: [Case] = rules.flatMap { rule in
         rule.valid.enumerated().map { Case(rule: rule, example: $1, index: $0, valid: true) }
             + rule.invalid.enumerated().map { Case(rule: rule, example: $1, index: $0, valid: false) }
     }
@@ -36,12 +39,24 @@ struct RuleExampleTests {
     }
 
     @Test func everyRuleHasASourceAndBothKindsOfExamples() {
-        #expect(Self.registry.documentedRules.rules.count >= 25)
-        for rule in Self.registry.documentedRules.rules {
+        #expect(Self.rules.count >= 25)
+        for rule in Self.rules {
             #expect(!rule.quote.isEmpty && !rule.descriptor.source.isEmpty, "\(rule.descriptor.id)")
             #expect(!rule.valid.isEmpty && !rule.invalid.isEmpty, "\(rule.descriptor.id)")
             #expect(rule.descriptor.id.rawValue.hasPrefix(rule.operations[0].service + "/"), "\(rule.descriptor.id)")
         }
+    }
+
+    /// The linter reads a rule file only for the operations the generated list gives it
+    /// (``BundledRuleFiles/documented``), which must be the rule's own.
+    @Test func theListOfEachRulesOperationsIsTheRules() {
+        let listed = Dictionary(uniqueKeysWithValues: BundledRuleFiles.documented.map { ($0.path, $0.operations) })
+        #expect(listed.count == Self.rules.count)
+        for rule in Self.rules {
+            let service = rule.descriptor.id.rawValue.split(separator: "/")[0], name = rule.descriptor.id.rawValue.split(separator: "/")[1]
+            #expect(listed["rules/\(service)/documented/\(name).json"] == rule.operations.map(\.description), "\(rule.descriptor.id)")
+        }
+        #expect(Self.registry.documentedRules.rules == Self.rules.sorted { $0.descriptor.id < $1.descriptor.id })
     }
 
     @Test(arguments: cases)

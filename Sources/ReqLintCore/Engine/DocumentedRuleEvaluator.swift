@@ -1,12 +1,18 @@
-/// The documented rules of every operation, with their regular expressions compiled once.
+/// The documented rules of every operation. An operation's rules are read, its checks planned
+/// and their regular expressions compiled when a document of that operation is first judged:
+/// linting one file reads the rules of one operation, not every rule.
 public struct DocumentedRuleSet: Sendable {
-    /// Every rule, sorted by id.
-    public let rules: [DocumentedRule]
-    let patterns: [String: CompiledPattern]
-    /// Each operation's checks in rule order, with their pointer patterns numbered.
-    let plans: [OperationID: [PlannedCheck]]
-    /// The number of distinct pointer patterns (the size of a document's match cache).
-    let patternCount: Int
+    /// A rule that may not be read yet: the operations it applies to, and how to read it, with
+    /// its examples (for documentation and tests) or without (all that checking needs).
+    public struct Source: Sendable {
+        public var operations: [OperationID]
+        public var load: @Sendable (_ examples: Bool) throws -> DocumentedRule
+
+        public init(operations: [OperationID], load: @escaping @Sendable (_ examples: Bool) throws -> DocumentedRule) {
+            self.operations = operations
+            self.load = load
+        }
+    }
 
     /// A check ready to run: its rule, and the numbers of the patterns whose matches a
     /// document's evaluation caches.
@@ -26,54 +32,130 @@ public struct DocumentedRuleSet: Sendable {
         }
     }
 
-    /// Compiles `rules`; throws when a rule's regular expression does not compile.
-    public init(_ rules: [DocumentedRule]) throws {
-        self.rules = rules.sorted { $0.descriptor.id < $1.descriptor.id }
-        // Distinct pointer patterns are numbered: a document's match cache is an array.
-        var numbers: [PointerPattern: Int] = [:]
-        func number(_ pattern: PointerPattern) -> Int {
-            if let known = numbers[pattern] { return known }
-            numbers[pattern] = numbers.count
-            return numbers.count - 1
-        }
-        var plans: [OperationID: [PlannedCheck]] = [:]
-        for rule in self.rules {
-            for check in rule.checks {
-                var set = -1
-                if case let .memberOf(pattern) = check.kind { set = number(pattern) }
-                let planned = PlannedCheck(rule: rule.descriptor, check: check, pointer: number(check.pointer), set: set)
-                for operation in rule.operations { plans[operation, default: []].append(planned) }
+    /// One operation's checks in rule order, with their pointer patterns numbered and their
+    /// regular expressions compiled.
+    struct Plan: Sendable {
+        let checks: [PlannedCheck]
+        let patterns: [String: CompiledPattern]
+        /// The number of distinct pointer patterns (the size of a document's match cache).
+        let patternCount: Int
+
+        /// Plans `rules` (sorted by id) for `operation`; throws when a regular expression does not compile.
+        init(_ rules: [DocumentedRule], operation: OperationID) throws {
+            // Distinct pointer patterns are numbered: a document's match cache is an array.
+            var numbers: [PointerPattern: Int] = [:]
+            func number(_ pattern: PointerPattern) -> Int {
+                if let known = numbers[pattern] { return known }
+                numbers[pattern] = numbers.count
+                return numbers.count - 1
             }
-        }
-        self.plans = plans
-        patternCount = numbers.count
-        var patterns: [String: CompiledPattern] = [:]
-        for rule in rules {
-            for check in rule.checks {
-                switch check.kind {
-                case let .pattern(regex, _), let .keyPattern(regex, _):
-                    if patterns[regex] == nil { patterns[regex] = try CompiledPattern(pcre2: regex) }
-                case let .countKeys(_, excluding?):
-                    if patterns[excluding] == nil { patterns[excluding] = try CompiledPattern(pcre2: excluding) }
-                default: break
+            var checks: [PlannedCheck] = []
+            var patterns: [String: CompiledPattern] = [:]
+            for rule in rules where rule.operations.contains(operation) {
+                for check in rule.checks {
+                    var set = -1
+                    if case let .memberOf(pattern) = check.kind { set = number(pattern) }
+                    checks.append(PlannedCheck(rule: rule.descriptor, check: check, pointer: number(check.pointer), set: set))
+                    switch check.kind {
+                    case let .pattern(regex, _), let .keyPattern(regex, _):
+                        if patterns[regex] == nil { patterns[regex] = try CompiledPattern(pcre2: regex) }
+                    case let .countKeys(_, excluding?):
+                        if patterns[excluding] == nil { patterns[excluding] = try CompiledPattern(pcre2: excluding) }
+                    default: break
+                    }
                 }
             }
+            self.checks = checks
+            self.patterns = patterns
+            patternCount = numbers.count
         }
-        self.patterns = patterns
     }
 
-    /// The rules that apply to `operation`.
-    public func rules(for operation: OperationID) -> [DocumentedRule] { rules.filter { $0.operations.contains(operation) } }
+    private let storage: Storage
+
+    /// Every rule with its examples, sorted by id (reading those not read yet).
+    public var rules: [DocumentedRule] { storage.allRules() }
+
+    /// The rules `rules`, planned for every operation now; throws when a rule's regular
+    /// expression does not compile.
+    public init(_ rules: [DocumentedRule]) throws {
+        storage = Storage(rules.map { rule in Source(operations: rule.operations, load: { _ in rule }) })
+        for operation in Set(rules.flatMap(\.operations)) { _ = try storage.plan(operation) }
+    }
+
+    /// Rules read and planned on first use, by operation. A rule that cannot be read or
+    /// compiled then stops the process: use this for rules the tests have compiled (the
+    /// bundled ones).
+    public init(lazy sources: [Source]) {
+        storage = Storage(sources)
+    }
+
+    /// The rules that apply to `operation`, with their examples, sorted by id.
+    public func rules(for operation: OperationID) -> [DocumentedRule] { storage.rules(for: operation) }
 
     /// The diagnostics of every documented rule of `operation` on `document`. Values the model
     /// checks already found wrong are not judged again: `untyped` (a type error: nothing at or
     /// below them) and `invalid` (another constraint).
     func evaluate(_ document: JSONDocument, operation: OperationID, untyped: Set<Int32>, invalid: Set<Int32>) -> [Diagnostic] {
-        var evaluator = DocumentedRuleEvaluator(document: document, patterns: patterns, patternCount: patternCount)
+        let plan: Plan
+        do {
+            plan = try storage.plan(operation)
+        } catch {
+            fatalError("documented rules of \(operation) do not compile: \(error)")  // a lazy set's rules are compiled by the tests
+        }
+        var evaluator = DocumentedRuleEvaluator(document: document, patterns: plan.patterns, patternCount: plan.patternCount)
         evaluator.untypedNodes = untyped
         evaluator.invalidNodes = invalid
-        for planned in plans[operation] ?? [] { evaluator.run(planned) }
+        for planned in plan.checks { evaluator.run(planned) }
         return evaluator.diagnostics
+    }
+
+    /// The sources, what has been read of them and the plans made, behind one lock.
+    private final class Storage: @unchecked Sendable {
+        private let lock = Lock()
+        private let sources: [Source]
+        private var loaded: [DocumentedRule?]
+        /// Whether `loaded[i]` has its examples.
+        private var withExamples: [Bool]
+        private var plans: [OperationID: Plan] = [:]
+
+        init(_ sources: [Source]) {
+            self.sources = sources
+            loaded = Array(repeating: nil, count: sources.count)
+            withExamples = Array(repeating: false, count: sources.count)
+        }
+
+        /// The rules of the sources `include` selects, read if need be, sorted by id. Under `lock`.
+        private func read(examples: Bool, where include: (Source) -> Bool) -> [DocumentedRule] {
+            var rules: [DocumentedRule] = []
+            for (index, source) in sources.enumerated() where include(source) {
+                if loaded[index] == nil || (examples && !withExamples[index]) {
+                    do {
+                        loaded[index] = try source.load(examples)
+                        withExamples[index] = examples
+                    } catch {
+                        fatalError("a documented rule cannot be read: \(error)")  // a lazy set's rules are read by the tests
+                    }
+                }
+                rules.append(loaded[index]!)
+            }
+            return rules.sorted { $0.descriptor.id < $1.descriptor.id }
+        }
+
+        func allRules() -> [DocumentedRule] { lock.withLock { read(examples: true) { _ in true } } }
+
+        func rules(for operation: OperationID) -> [DocumentedRule] {
+            lock.withLock { read(examples: true) { $0.operations.contains(operation) } }
+        }
+
+        func plan(_ operation: OperationID) throws -> Plan {
+            try lock.withLock {
+                if let plan = plans[operation] { return plan }
+                let plan = try Plan(read(examples: false) { $0.operations.contains(operation) }, operation: operation)
+                plans[operation] = plan
+                return plan
+            }
+        }
     }
 }
 

@@ -5693,6 +5693,37 @@ enum BundledRuleFiles {
 """###),
     ]
 
+    /// Each documented rule file and the operations its rule applies to.
+    static let documented: [(path: String, operations: [String])] = [
+        ("rules/cleanroomsml/documented/arn-format.json", ["cleanroomsml:StartTrainedModelInferenceJob"]),
+        ("rules/cleanroomsml/documented/tag-count.json", ["cleanroomsml:StartTrainedModelInferenceJob"]),
+        ("rules/cleanroomsml/documented/tag-key-aws-prefix.json", ["cleanroomsml:StartTrainedModelInferenceJob"]),
+        ("rules/sagemaker/documented/arn-format.json", ["sagemaker:CreateInferenceRecommendationsJob", "sagemaker:CreateInferenceExperiment"]),
+        ("rules/sagemaker/documented/data-input-config-json.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/experiment-schedule-duration.json", ["sagemaker:CreateInferenceExperiment"]),
+        ("rules/sagemaker/documented/experiment-schedule-order.json", ["sagemaker:CreateInferenceExperiment"]),
+        ("rules/sagemaker/documented/job-duration-max.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/job-name-truncation.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/kms-key-format.json", ["sagemaker:CreateInferenceRecommendationsJob", "sagemaker:CreateInferenceExperiment"]),
+        ("rules/sagemaker/documented/latency-percentile-load-test.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/phase-duration-load-test.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/phase-duration-within-job.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/phase-initial-users.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/sample-payload-archive.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/sampling-percentage.json", ["sagemaker:CreateInferenceExperiment"]),
+        ("rules/sagemaker/documented/security-group-id.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/serverless-memory-size.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/serverless-provisioned-concurrency.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/serverless-provisioned-unsupported.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/shadow-variant-distinct.json", ["sagemaker:CreateInferenceExperiment"]),
+        ("rules/sagemaker/documented/tag-key-aws-prefix.json", ["sagemaker:CreateInferenceRecommendationsJob", "sagemaker:CreateInferenceExperiment"]),
+        ("rules/sagemaker/documented/tag-key-unique.json", ["sagemaker:CreateInferenceRecommendationsJob", "sagemaker:CreateInferenceExperiment"]),
+        ("rules/sagemaker/documented/traffic-pattern-match.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/traffic-pattern-unused.json", ["sagemaker:CreateInferenceRecommendationsJob"]),
+        ("rules/sagemaker/documented/variant-name-known.json", ["sagemaker:CreateInferenceExperiment"]),
+        ("rules/sagemaker/documented/variant-name-unique.json", ["sagemaker:CreateInferenceExperiment"]),
+    ]
+
     /// Each operation's pack file and top-level request members.
     static let operations: [(id: String, path: String, inputMembers: [String])] = [
         ("cleanroomsml:StartTrainedModelInferenceJob", "rules/cleanroomsml/StartTrainedModelInferenceJob.json", ["membershipIdentifier", "name", "trainedModelArn", "trainedModelVersionIdentifier", "configuredModelAlgorithmAssociationArn", "resourceConfig", "outputConfiguration", "dataSource", "description", "containerExecutionParameters", "environment", "kmsKeyArn", "tags", "mlModelInferencePayerAccountId"]),

@@ -22,7 +22,7 @@ public enum BundledRules {
                 }
             })
         }
-        return OperationRegistry(lazy: operations, documentedRules: try DocumentedRuleSet(documentedRules()), provenance: provenance())
+        return OperationRegistry(lazy: operations, documentedRules: lazyDocumentedRules(), provenance: provenance())
     }
 
     /// A pack that takes the place of a bundled one (a newer model's, from the user's cache).
@@ -96,9 +96,27 @@ public enum BundledRules {
         try BundledRuleFiles.files.filter { contains($0.path, part) }.map { ($0.path, try parsed($0)) }
     }
 
-    /// The documented prose and cross-field rules (`rules/<service>/documented/*.json`).
+    /// The documented prose and cross-field rules (`rules/<service>/documented/*.json`), with
+    /// their examples.
     public static func documentedRules() throws -> [DocumentedRule] {
         try files(containing: "/documented/").map { try DocumentedRule(json: $0.value) }
+    }
+
+    /// The documented rules as the linter reads them: a rule file is parsed when a document
+    /// of one of its operations (from the generated list) is first judged, and its examples,
+    /// which only the tests and `reqlint explain` show, are decoded only when they ask.
+    private static func lazyDocumentedRules() -> DocumentedRuleSet {
+        DocumentedRuleSet(lazy: BundledRuleFiles.documented.map { entry in
+            let path = entry.path
+            return DocumentedRuleSet.Source(operations: entry.operations.compactMap(OperationID.init)) { examples in
+                guard let file = BundledRuleFiles.files.first(where: { $0.path == path }) else { throw ReqLintError("no bundled rule \(path)") }
+                let document = JSONParser.parse(file.contents)
+                guard let root = document.root else { throw ReqLintError("\(path): \(document.syntaxError?.message ?? "not JSON")") }
+                let members = document.members(of: root).filter { examples || !document.string($0.key, equals: "examples") }
+                return try DocumentedRule(json: .object(members.map { (document.string($0.key), document.value(at: $0.value)) }),
+                                          requireExamples: examples)
+            }
+        })
     }
 
     /// The base document each operation's rule examples patch (`rules/<service>/examples/<Operation>.json`).
