@@ -267,6 +267,13 @@ extension FileSystem {
     /// failure the new file is removed and the old one is left as it was. A path that is a
     /// device or a pipe (`/dev/null`, `/dev/stdout`) is written in place, each write checked.
     public static func replace(_ bytes: [UInt8], raw path: [UInt8], shown: String, links: LinkPolicy) -> FileSystemError? {
+        replace(raw: path, shown: shown, links: links) { writeAll(bytes, to: $0) }
+    }
+
+    /// ``replace(_:raw:shown:links:)`` with the new contents written by `contents` to the
+    /// descriptor it is given (returning the error number of a failed write), so that a large
+    /// report need not be held in memory.
+    public static func replace(raw path: [UInt8], shown: String, links: LinkPolicy, contents: (Int32) -> Int32?) -> FileSystemError? {
         func failure(_ code: Int32, _ explanation: String? = nil) -> FileSystemError {
             FileSystemError(path: shown, errno: code, explanation: explanation, operation: "write")
         }
@@ -274,7 +281,7 @@ extension FileSystem {
         signal(SIGXFSZ, SIG_IGN)
         // The process's own streams, whatever they are redirected to: written as they are.
         if let fd = standardStream(path) {
-            return writeAll(bytes, to: fd).map { failure($0) }
+            return contents(fd).map { failure($0) }
         }
         var target = path
         var info = stat()
@@ -283,7 +290,7 @@ extension FileSystem {
             var pointed = stat()
             let resolves = withCPath(path, { stat($0, &pointed) }) == 0
             if resolves, pointed.st_mode & S_IFMT != S_IFREG, pointed.st_mode & S_IFMT != S_IFDIR {
-                return writeInPlace(bytes, path: path, failure: failure)
+                return writeInPlace(path: path, failure: failure, contents: contents)
             }
             switch links {
             case .refuse:
@@ -301,7 +308,7 @@ extension FileSystem {
                 // must stay read-only, as writing into it would.
                 guard withCPath(target, { access($0, W_OK) }) == 0 else { return failure(errno == ENOENT ? EACCES : errno) }
             case S_IFDIR: return failure(EISDIR)
-            default: return writeInPlace(bytes, path: target, failure: failure)
+            default: return writeInPlace(path: target, failure: failure, contents: contents)
             }
         } else if errno != ENOENT {
             return failure(errno)
@@ -321,7 +328,7 @@ extension FileSystem {
             _ = withCPath(temporary) { unlink($0) }
             return failure(code)
         }
-        if let code = writeAll(bytes, to: fd) { return abandon(code) }
+        if let code = contents(fd) { return abandon(code) }
         let mode: mode_t
         if exists {
             mode = info.st_mode & 0o7777
@@ -366,10 +373,10 @@ extension FileSystem {
     }
 
     /// Writes into an existing device or pipe, checking every write and the close.
-    private static func writeInPlace(_ bytes: [UInt8], path: [UInt8], failure: (Int32, String?) -> FileSystemError) -> FileSystemError? {
+    private static func writeInPlace(path: [UInt8], failure: (Int32, String?) -> FileSystemError, contents: (Int32) -> Int32?) -> FileSystemError? {
         let fd = withCPath(path) { open($0, O_WRONLY | O_NOCTTY | O_CLOEXEC) }
         guard fd >= 0 else { return failure(errno, nil) }
-        if let code = writeAll(bytes, to: fd) {
+        if let code = contents(fd) {
             close(fd)
             return failure(code, nil)
         }

@@ -10,20 +10,32 @@ import ReqLintCore
 /// `pointer` is an RFC 6901 JSON pointer. `related` is present only when non-empty.
 /// `models` (when the caller gives them) lists the model each operation was checked against:
 /// `{"operation","apiVersion","model","sha256","botocore"|null,"date"|null,"origin"}`.
-public struct JSONReporter: Reporter {
+public struct JSONReporter: StreamingReporter {
     public static let identifier = "json"
+    public static let headComesFirst = true
 
     /// The provenance of the models that judged the files.
     public var models: [ModelProvenance]
 
+    private var files = JSONArrayStream(indent: 1)
+
     public init(models: [ModelProvenance] = []) { self.models = models }
 
-    public func report(_ files: [FileReport]) -> String {
-        var members: [(String, JSONValue)] = [("version", .integer(1))]
-        if !models.isEmpty { members.append(("models", .array(models.map { $0.jsonValue() }))) }
-        members.append(("files", .array(files.map(fileValue))))
-        let value = JSONValue.object(members)
-        return value.serialized(pretty: true)
+    public mutating func part(_ reports: [FileReport]) -> String {
+        var out = ""
+        for report in reports { files.append(fileValue(report), to: &out) }
+        return out
+    }
+
+    public func frame() -> (head: String, tail: String) {
+        var head = "{\n  \"version\": 1,\n"
+        if !models.isEmpty {
+            head += "  \"models\": "
+            JSONValue.array(models.map { $0.jsonValue() }).write(to: &head, pretty: true, indent: 1)
+            head += ",\n"
+        }
+        head += "  \"files\": "
+        return (head, files.close + "\n}\n")
     }
 
     func fileValue(_ file: FileReport) -> JSONValue {

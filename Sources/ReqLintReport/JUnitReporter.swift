@@ -3,8 +3,9 @@ import ReqLintCore
 /// JUnit XML: one test case per file and rule (`classname` the file, `name` the rule) that
 /// fails with every finding of that rule in that file; a file with no finding is one passing
 /// test case. Warnings and notes are listed in `system-out` of their test case, which passes.
-public struct JUnitReporter: Reporter {
+public struct JUnitReporter: StreamingReporter {
     public static let identifier = "junit"
+    public static let headComesFirst = false
 
     /// The least severity that fails a test case.
     public var failLevel: Severity
@@ -17,9 +18,11 @@ public struct JUnitReporter: Reporter {
         self.models = models
     }
 
-    public func report(_ files: [FileReport]) -> String {
-        var cases: [String] = []
-        var failures = 0
+    private var cases = 0
+    private var failures = 0
+
+    public mutating func part(_ files: [FileReport]) -> String {
+        var out = ""
         for file in files {
             var byRule: [(RuleID, [LocatedDiagnostic])] = []
             for located in file.diagnostics {
@@ -30,38 +33,42 @@ public struct JUnitReporter: Reporter {
                 }
             }
             if byRule.isEmpty {
-                cases.append("    <testcase classname=\"\(Self.escape(file.path))\" name=\"reqlint\" time=\"0\"/>")
+                cases += 1
+                out += "    <testcase classname=\"\(Self.escape(file.path))\" name=\"reqlint\" time=\"0\"/>\n"
                 continue
             }
             for (rule, diagnostics) in byRule {
                 let lines = diagnostics.map { "\(file.path):\($0.start.line):\($0.start.column): \($0.diagnostic.severity.rawValue): \($0.diagnostic.message)" }
                 let failing = diagnostics.contains { $0.diagnostic.severity >= failLevel }
-                var text = "    <testcase classname=\"\(Self.escape(file.path))\" name=\"\(Self.escape(rule.rawValue))\" time=\"0\">\n"
+                cases += 1
+                out += "    <testcase classname=\"\(Self.escape(file.path))\" name=\"\(Self.escape(rule.rawValue))\" time=\"0\">\n"
                 if failing {
                     failures += 1
                     let first = diagnostics[0].diagnostic.message
-                    text += "      <failure message=\"\(Self.escape(first))\" type=\"\(Self.escape(rule.rawValue))\">\(Self.escape(lines.joined(separator: "\n")))</failure>\n"
+                    out += "      <failure message=\"\(Self.escape(first))\" type=\"\(Self.escape(rule.rawValue))\">\(Self.escape(lines.joined(separator: "\n")))</failure>\n"
                 } else {
-                    text += "      <system-out>\(Self.escape(lines.joined(separator: "\n")))</system-out>\n"
+                    out += "      <system-out>\(Self.escape(lines.joined(separator: "\n")))</system-out>\n"
                 }
-                text += "    </testcase>"
-                cases.append(text)
+                out += "    </testcase>\n"
             }
         }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"reqlint\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\">\n"
-        out += "  <testsuite name=\"reqlint\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        return out
+    }
+
+    /// The totals in the head are known only after the last part.
+    public func frame() -> (head: String, tail: String) {
+        var head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        head += "<testsuites name=\"reqlint\" tests=\"\(cases)\" failures=\"\(failures)\" errors=\"0\">\n"
+        head += "  <testsuite name=\"reqlint\" tests=\"\(cases)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
         if !models.isEmpty {
-            out += "    <properties>\n"
+            head += "    <properties>\n"
             for model in models {
                 let value = "\(model.summary) (\(model.origin.rawValue)), \(model.model) sha256 \(model.sha256)"
-                out += "      <property name=\"model \(Self.escape(model.operation.description))\" value=\"\(Self.escape(value))\"/>\n"
+                head += "      <property name=\"model \(Self.escape(model.operation.description))\" value=\"\(Self.escape(value))\"/>\n"
             }
-            out += "    </properties>\n"
+            head += "    </properties>\n"
         }
-        out += cases.joined(separator: "\n") + (cases.isEmpty ? "" : "\n")
-        out += "  </testsuite>\n</testsuites>\n"
-        return out
+        return (head, "  </testsuite>\n</testsuites>\n")
     }
 
     /// XML-escapes text; characters XML 1.0 cannot hold become U+FFFD.

@@ -7,8 +7,9 @@ import ReqLintCore
 /// have start and end, in UTF-16 columns (`columnKind`). `partialFingerprints` hash the
 /// rule, the operation and the JSON pointer, not the position, so they survive reformatting.
 /// A result whose diagnostic has a certain fix (``Fix``) carries it as SARIF `fixes`.
-public struct SARIFReporter: Reporter {
+public struct SARIFReporter: StreamingReporter {
     public static let identifier = "sarif"
+    public static let headComesFirst = true
 
     /// The tool version written to `tool.driver.version`.
     public var toolVersion: String
@@ -48,17 +49,26 @@ public struct SARIFReporter: Reporter {
         self.fixes = fixes
     }
 
-    public func report(_ files: [FileReport]) -> String {
-        let rules = self.rules
-        var ruleIndex: [RuleID: Int] = [:]
-        for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
-        var results: [JSONValue] = []
+    private var results = JSONArrayStream(indent: 3)
+    private lazy var ruleIndex: [RuleID: Int] = {
+        var index: [RuleID: Int] = [:]
+        for (i, rule) in rules.enumerated() { index[rule.id] = i }
+        return index
+    }()
+
+    public mutating func part(_ files: [FileReport]) -> String {
+        let ruleIndex = self.ruleIndex
+        var out = ""
         for file in files {
             var ordinals: [String: Int] = [:]
             for located in file.diagnostics {
-                results.append(result(located, file: file, ruleIndex: ruleIndex, ordinals: &ordinals))
+                results.append(result(located, file: file, ruleIndex: ruleIndex, ordinals: &ordinals), to: &out)
             }
         }
+        return out
+    }
+
+    public func frame() -> (head: String, tail: String) {
         var run: [(String, JSONValue)] = [
             ("tool", .object([("driver", .object([
                 ("name", .string("reqlint")),
@@ -77,13 +87,17 @@ public struct SARIFReporter: Reporter {
         if !models.isEmpty {
             run.append(("properties", .object([("models", .array(models.map { $0.jsonValue() }))])))
         }
-        run.append(("results", .array(results)))
-        let log = JSONValue.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object(run)])),
-        ])
-        return log.serialized(pretty: true)
+        // The log with the run's members but its last, `results`, which the parts fill.
+        var head = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {"
+        for (key, value) in run {
+            head += "\n      "
+            JSONValue.writeString(key, to: &head)
+            head += ": "
+            value.write(to: &head, pretty: true, indent: 3)
+            head += ","
+        }
+        head += "\n      \"results\": "
+        return (head, results.close + "\n    }\n  ]\n}\n")
     }
 
     func ruleValue(_ rule: RuleDescriptor) -> JSONValue {

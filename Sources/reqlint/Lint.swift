@@ -179,11 +179,19 @@ struct Lint: ParsableCommand {
         let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
             ?? workspace.configurations.first?.configuration.failLevel ?? .error
         let useColor = color.enabled(for: 1)
-        // Text and GitHub output stream chunk by chunk, in input order, holding no reports;
-        // the other formats, extra outputs and baselines need the whole run.
-        let streaming = (format == .text || format == .github) && output.isEmpty && writeBaseline == nil
-        var reports: [FileReport] = []
-        var absolutePaths: [String] = []  // of `reports`, for --write-baseline
+        // Every report is written as the run goes, chunk by chunk in input order (standard
+        // output streams; files and JUnit wait in a spool), so no file's report is held: memory
+        // stays flat in the number of files for every format. A baseline being written keeps
+        // the reports with findings.
+        var sinks = [ReportSink(reporter(format, failLevel: failLevel, color: useColor, models: workspace.modelProvenance, workspace: workspace), path: nil)]
+        for entry in output {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            sinks.append(ReportSink(reporter(Format(rawValue: parts[0])!, failLevel: failLevel, color: false, models: workspace.modelProvenance, workspace: workspace),
+                                    path: parts[1]))
+        }
+        let wantsFixes = sinks.contains(where: \.isSARIF)
+        var baselineReports: [(report: FileReport, absolutePath: String)] = []
+        var findingCount = 0
         var tally = Tally()
         let chunk = 512
         var start = 0
@@ -191,7 +199,6 @@ struct Lint: ParsableCommand {
             let slice = Array(plan.inputs[start ..< min(start + chunk, plan.inputs.count)])
             start += chunk
             var chunkReports: [FileReport] = []
-            var chunkPaths: [String] = []
             for (input, result) in zip(slice, LintRun.run(slice, workspace: workspace, operation: requested, jobs: jobs)) {
                 if let note = result.note {
                     tally.skipped += 1
@@ -206,38 +213,27 @@ struct Lint: ParsableCommand {
                 }
                 tally.add(report, failLevel: failLevel)
                 chunkReports.append(report)
-                chunkPaths.append(input.absolutePath)
+                findingCount += report.diagnostics.count
+                if writeBaseline != nil, !report.diagnostics.isEmpty { baselineReports.append((report, input.absolutePath)) }
             }
-            if streaming {
-                Terminal.output(render(format, chunkReports, failLevel: failLevel, color: useColor, models: workspace.modelProvenance))
-            } else {
-                reports += chunkReports
-                absolutePaths += chunkPaths
-            }
+            let fixes = wantsFixes ? sarifFixes(chunkReports, inputs: slice, operation: requested) : [:]
+            for index in sinks.indices { sinks[index].add(chunkReports, fixes: fixes) }
         }
+        // The configurations' own findings (a suppression that matched nothing is known only
+        // now) come after the files'.
         let configurationReports = workspace.configurationReports()
         for report in configurationReports { tally.add(report, failLevel: failLevel, counted: false) }
         for problem in plan.problems { Terminal.error("reqlint: \(problem)") }
-        if streaming {
-            Terminal.output(render(format, configurationReports, failLevel: failLevel, color: useColor, models: workspace.modelProvenance))
-        } else {
-            let all = configurationReports + reports
-            let fixes = format == .sarif || output.contains(where: { $0.hasPrefix("sarif=") })
-                ? sarifFixes(reports, inputs: plan.inputs, operation: requested) : [:]
-            Terminal.output(render(format, all, failLevel: failLevel, color: useColor, fixes: fixes, models: workspace.modelProvenance, workspace: workspace))
-            for entry in output {
-                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-                if let error = FileSystem.replace(render(Format(rawValue: parts[0])!, all, failLevel: failLevel, color: false, fixes: fixes,
-                                                         models: workspace.modelProvenance, workspace: workspace), at: parts[1]) {
-                    Terminal.error("reqlint: \(error)")
-                    writeFailed = true
-                }
-            }
-            if let writeBaseline, let error = FileSystem.replace(Baseline(path: FileSystem.absolute(writeBaseline))
-                .serialized(Array(zip(reports, absolutePaths))), at: writeBaseline) {
+        for index in sinks.indices {
+            sinks[index].add(configurationReports)
+            if let error = sinks[index].finish() {
                 Terminal.error("reqlint: \(error)")
                 writeFailed = true
             }
+        }
+        if let writeBaseline, let error = FileSystem.replace(Baseline(path: FileSystem.absolute(writeBaseline)).serialized(baselineReports), at: writeBaseline) {
+            Terminal.error("reqlint: \(error)")
+            writeFailed = true
         }
 
         if let warning = baselineFilter?.unmatchedWarning {
@@ -247,20 +243,24 @@ struct Lint: ParsableCommand {
         if !quiet { Terminal.error(tally.summary(seconds: Clock.seconds(since: started))) }
         if let writeBaseline, !writeFailed, plan.problems.isEmpty, !tally.anyFailed {
             // The baseline is what was asked for: recording findings is no failure.
-            if !quiet { Terminal.error("reqlint: wrote the baseline \(DisplayText.escaped(writeBaseline)) (\(reports.reduce(0) { $0 + $1.diagnostics.count }) findings)") }
+            if !quiet { Terminal.error("reqlint: wrote the baseline \(DisplayText.escaped(writeBaseline)) (\(findingCount) findings)") }
             return
         }
         if tally.anyFailed || !plan.problems.isEmpty || writeFailed { throw ExitCode(2) }
         if tally.atFailLevel { throw ExitCode(1) }
     }
 
-    func render(_ format: Format, _ reports: [FileReport], failLevel: Severity, color: Bool,
-                fixes: [String: [SARIFReporter.LocatedFix]] = [:], models: [ModelProvenance] = [], workspace: Workspace? = nil) -> String {
+    func render(_ format: Format, _ reports: [FileReport], failLevel: Severity, color: Bool, models: [ModelProvenance] = [], workspace: Workspace? = nil) -> String {
+        reporter(format, failLevel: failLevel, color: color, models: models, workspace: workspace).report(reports)
+    }
+
+    /// The reporter of `format`.
+    func reporter(_ format: Format, failLevel: Severity, color: Bool, models: [ModelProvenance], workspace: Workspace?) -> any StreamingReporter {
         switch format {
-        case .text: return TextReporter(color: color).report(reports)
-        case .json: return JSONReporter(models: models).report(reports)
-        case .github: return GitHubReporter().report(reports)
-        case .junit: return JUnitReporter(failLevel: failLevel, models: models).report(reports)
+        case .text: return TextReporter(color: color)
+        case .json: return JSONReporter(models: models)
+        case .github: return GitHubReporter()
+        case .junit: return JUnitReporter(failLevel: failLevel, models: models)
         case .sarif:
             // Every rule that can have produced a result: the bundled ones and each
             // configuration's own (`rule-paths`), once each.
@@ -271,7 +271,7 @@ struct Lint: ParsableCommand {
                 for rule in RuleDocumentation.descriptors(registry) where seen.insert(rule.id).inserted { rules.append(rule) }
             }
             return SARIFReporter(toolVersion: ReqLint.version, workingDirectory: FileSystem.currentDirectory() + "/",
-                                 rules: rules, fixes: fixes, models: models).report(reports)
+                                 rules: rules, models: models)
         }
     }
 }
