@@ -94,6 +94,22 @@ struct RulePackTests {
         #expect(overlay.caughtUp.first?.since == "botocore 1.43.13")
     }
 
+    /// The packs the linter compiles are generated as Swift values (``BundledRuleFiles/pack(_:)``):
+    /// each must be exactly what its embedded JSON file reads as, member order and all.
+    @Test func eachPackAsSwiftValuesIsItsJSONFile() throws {
+        #expect(BundledRuleFiles.operations.count == 3)
+        for file in BundledRuleFiles.operations {
+            let embedded = try #require(BundledRuleFiles.files.first { $0.path == file.path })
+            let document = JSONParser.parse(embedded.contents)
+            let fromJSON = try OperationPack(json: document.value(at: document.root!))
+            let generated = try #require(BundledRuleFiles.pack(file.path))
+            #expect(generated == fromJSON, "\(file.path): rerun scripts/embed-rules")
+            for (name, shape) in fromJSON.shapes {
+                #expect(generated.shapes[name]?.members.map(\.name) == shape.members.map(\.name), "\(file.path) \(name)")
+            }
+        }
+    }
+
     /// The overlays keep only what the generated packs still lack: an added member or prose
     /// enum the model now defines must move to `inModel`, and every `inModel` entry must be in
     /// the model.
