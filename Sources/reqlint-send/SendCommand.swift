@@ -219,7 +219,7 @@ struct SendCommand: ParsableCommand {
             var preflightTally = Tally()
             for item in prepared {
                 var report = item.clean.report
-                report.diagnostics += PreflightRun.diagnostics(engine: engine, client: client, workspace: workspace, input: item.clean.input, document: item.document,
+                report.diagnostics += PreflightRun.diagnostics(engine: engine, client: client, session: run.session, input: item.clean.input, document: item.document,
                                                                operation: item.pack.id)
                 preflightTally.add(report, failLevel: failLevel)
                 preflightReports.append(report)
