@@ -343,18 +343,7 @@ struct SendCommand: ParsableCommand {
             members.append(("status", .string("failed")))
             members.append(("error", .object([("type", .string(error.kind.rawValue)), ("message", .string(error.message))])))
         }
-        members.append(("diagnostics", .array(mapped.map { located in
-            .object([
-                ("rule", .string(located.diagnostic.rule.rawValue)),
-                ("severity", .string(located.diagnostic.severity.rawValue)),
-                ("message", .string(located.diagnostic.message)),
-                ("pointer", .string(located.diagnostic.pointer.description)),
-                ("line", .integer(Int64(located.start.line))),
-                ("column", .integer(Int64(located.start.column))),
-                ("endLine", .integer(Int64(located.end.line))),
-                ("endColumn", .integer(Int64(located.end.column))),
-            ])
-        })))
+        members.append(("diagnostics", .array(mapped.map(JSONReporter.diagnosticValue))))
         return .object(members)
     }
 }
