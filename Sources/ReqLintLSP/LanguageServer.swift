@@ -484,7 +484,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// MarkupContent: the Markdown as is, or as plain text with its markup taken out.
     func markup(_ text: String, markdown: Bool) -> JSONValue {
-        .object([("kind", .string(markdown ? "markdown" : "plaintext")), ("value", .string(markdown ? text : MarkdownText.plain(text)))])
+        .object([("kind", .string(markdown ? "markdown" : "plaintext")), ("value", .string(markdown ? text : HTMLText.markupRemoved(text)))])
     }
 
     // MARK: Output
