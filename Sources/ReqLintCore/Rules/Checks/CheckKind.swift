@@ -42,3 +42,15 @@ struct AnyCheckKind: Hashable, Sendable {
     static func == (lhs: AnyCheckKind, rhs: AnyCheckKind) -> Bool { AnyHashable(lhs.base) == AnyHashable(rhs.base) }
     func hash(into hasher: inout Hasher) { hasher.combine(AnyHashable(base)) }
 }
+
+/// The `regex` and `negate` arguments of the kinds that match a regular expression.
+struct RegexArgument: Hashable, Sendable {
+    var regex: String
+    var negate: Bool
+
+    init(json: JSONValue, kind: String, fail: (String) -> ReqLintError) throws {
+        guard let regex = json["regex"]?.stringValue else { throw fail("\(kind) needs a regex") }
+        self.regex = regex
+        negate = json["negate"] == .bool(true)
+    }
+}

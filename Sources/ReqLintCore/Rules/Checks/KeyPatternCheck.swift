@@ -5,13 +5,12 @@ struct KeyPatternCheck: CheckKind {
         placeholders: ["key": "the member name"],
         example: #"{"kind": "keyPattern", "pointer": "/tags", "regex": "(?i)aws:.*", "negate": true, "message": "tag key {key} starts with aws:"}"#)
 
-    var regex: String
-    var negate: Bool
+    var expression: RegexArgument
+    var regex: String { expression.regex }
+    var negate: Bool { expression.negate }
 
     init(json: JSONValue, fail: (String) -> ReqLintError) throws {
-        guard let regex = json["regex"]?.stringValue else { throw fail("keyPattern needs a regex") }
-        self.regex = regex
-        negate = json["negate"] == .bool(true)
+        expression = try RegexArgument(json: json, kind: "keyPattern", fail: fail)
     }
 
     var regexes: [String] { [regex] }

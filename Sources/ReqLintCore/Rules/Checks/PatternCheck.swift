@@ -5,13 +5,12 @@ struct PatternCheck: CheckKind {
         placeholders: [:],
         example: #"{"kind": "pattern", "pointer": "/JobName", "regex": "team-[a-z]+-.*", "message": "{name} starts with team-<name>- (found {value})"}"#)
 
-    var regex: String
-    var negate: Bool
+    var expression: RegexArgument
+    var regex: String { expression.regex }
+    var negate: Bool { expression.negate }
 
     init(json: JSONValue, fail: (String) -> ReqLintError) throws {
-        guard let regex = json["regex"]?.stringValue else { throw fail("pattern needs a regex") }
-        self.regex = regex
-        negate = json["negate"] == .bool(true)
+        expression = try RegexArgument(json: json, kind: "pattern", fail: fail)
     }
 
     var regexes: [String] { [regex] }
