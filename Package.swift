@@ -69,7 +69,7 @@ let package = Package(
         ),
         .target(
             name: "ReqLintReport",
-            dependencies: ["ReqLintCore"],
+            dependencies: ["ReqLintCore", "ReqLintYAML"],
             swiftSettings: swiftSettings
         ),
         .target(

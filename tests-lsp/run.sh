@@ -2,7 +2,7 @@
 # The language server's client tests: pytest-lsp driving `reqlint lsp` over stdio, and a
 # headless Neovim session. Installs what it needs, builds reqlint if needed, runs both.
 #
-#   tests-lsp/run.sh                      # builds .build/debug/reqlint (incremental) and tests it
+#   tests-lsp/run.sh                      # builds .build/debug/reqlint and reqlint-send (incremental) and tests them
 #   REQLINT_BIN=/path/to/reqlint tests-lsp/run.sh   # tests that binary, no build
 #   SWIFT_SCRATCH_PATH=.build-lsp tests-lsp/run.sh  # builds into another scratch path
 #
@@ -25,6 +25,8 @@ fi
 if [ -z "${REQLINT_BIN:-}" ]; then
     scratch="${SWIFT_SCRATCH_PATH:-.build}"
     swift build --scratch-path "$scratch" --product reqlint
+    # test_agreement.py also runs `reqlint send`, which runs reqlint-send from beside reqlint.
+    swift build --scratch-path "$scratch" --product reqlint-send
     REQLINT_BIN="$PWD/$scratch/debug/reqlint"
 fi
 if [ ! -x "$REQLINT_BIN" ]; then

@@ -74,23 +74,35 @@ public struct Baseline: Sendable {
     /// `report` (of the file at `absolutePath`) without the findings the baseline accepts
     /// (each accepted once).
     public mutating func filter(_ report: FileReport, absolutePath: String) -> (report: FileReport, accepted: Int) {
+        var filtered = report
+        let accepted: Int
+        (filtered.diagnostics, accepted) = filter(report.diagnostics, absolutePath: absolutePath, \.diagnostic)
+        return (filtered, accepted)
+    }
+
+    /// `diagnostics` (of the file at `absolutePath`) without the findings the baseline accepts
+    /// (each accepted once).
+    public mutating func filter(_ diagnostics: [Diagnostic], absolutePath: String) -> (diagnostics: [Diagnostic], accepted: Int) {
+        filter(diagnostics, absolutePath: absolutePath) { $0 }
+    }
+
+    private mutating func filter<Finding>(_ findings: [Finding], absolutePath: String, _ diagnostic: (Finding) -> Diagnostic)
+        -> ([Finding], Int) {
         let file = name(absolutePath)
         if let listed = listedFiles[file], filtered.insert(file).inserted { listedForFiltered += listed }
-        var kept: [LocatedDiagnostic] = []
+        var kept: [Finding] = []
         var accepted = 0
-        for located in report.diagnostics {
-            let key = Self.key(file, located.diagnostic)
+        for finding in findings {
+            let key = Self.key(file, diagnostic(finding))
             if let count = counts[key], count > 0 {
                 counts[key] = count - 1
                 accepted += 1
             } else {
-                kept.append(located)
+                kept.append(finding)
             }
         }
         self.accepted += accepted
-        var filtered = report
-        filtered.diagnostics = kept
-        return (filtered, accepted)
+        return (kept, accepted)
     }
 
     /// A warning when the baseline lists findings for the files linted and accepted none of

@@ -19,10 +19,51 @@ public enum RequestDocumentReader {
         return i < bytes.count && bytes[i] != UInt8(ascii: "{") && bytes[i] != UInt8(ascii: "[")
     }
 
+    /// A request document as read, before it is linted: its bytes, the document tree (JSON's,
+    /// or the one the YAML front end builds, with positions into the YAML source; `nil` when
+    /// YAML could not be read) and the YAML front end's own diagnostics.
+    public struct Parsed: Sendable {
+        public var bytes: [UInt8]
+        public var document: JSONDocument?
+        public var diagnostics: [Diagnostic]
+
+        public init(bytes: [UInt8], document: JSONDocument?, diagnostics: [Diagnostic] = []) {
+            self.bytes = bytes
+            self.document = document
+            self.diagnostics = diagnostics
+        }
+    }
+
+    /// Reads `bytes` (the file at `path`) in its syntax.
+    public static func parse(_ bytes: [UInt8], path: String) -> Parsed {
+        parse(bytes, yaml: isYAML(path, bytes: bytes))
+    }
+
+    /// Reads `bytes` as YAML or as JSON.
+    public static func parse(_ bytes: [UInt8], yaml: Bool) -> Parsed {
+        yaml ? parseYAML(bytes) : Parsed(bytes: bytes, document: JSONParser.parse(bytes))
+    }
+
     /// Lints `bytes` (the file at `path`).
     public static func lint(_ bytes: [UInt8], path: String, linter: Linter, operation: OperationID?) -> LintResult {
-        guard isYAML(path, bytes: bytes) else { return linter.lint(bytes, operation: operation) }
-        return lintYAML(bytes, linter: linter, operation: operation)
+        lint(parse(bytes, path: path), linter: linter, operation: operation)
+    }
+
+    /// Lints a document read by ``parse(_:path:)``: every rule applies the same way to JSON and
+    /// YAML; the YAML front end's diagnostics (YAML-only hazards) are added to the linter's.
+    public static func lint(_ parsed: Parsed, linter: Linter, operation: OperationID?) -> LintResult {
+        guard let document = parsed.document else {
+            let diagnostics = parsed.diagnostics.isEmpty
+                ? [Diagnostic(rule: .syntax, message: "not a YAML request document", pointer: .root, range: .at(0))]
+                : parsed.diagnostics
+            // The report resolves positions against the document's bytes: keep the YAML source.
+            return LintResult(status: .unparseable, operation: operation, diagnostics: diagnostics, document: JSONParser.parse(parsed.bytes))
+        }
+        var result = linter.lint(document, operation: operation)
+        if !parsed.diagnostics.isEmpty {
+            result.diagnostics = (result.diagnostics + parsed.diagnostics).sorted(by: Diagnostic.sourceOrder)
+        }
+        return result
     }
 
     /// Whether a document that did not parse, or whose top level is not an object, is still

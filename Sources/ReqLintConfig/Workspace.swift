@@ -75,11 +75,19 @@ public final class Workspace: @unchecked Sendable {
     var configPathByDirectory: [String: String?] = [:]
 
     /// A workspace rooted at the working directory. `configuration` is `--config`.
-    public init(workingDirectory: String = FileSystem.currentDirectory(), configuration: String?, suppressions: Bool = true) throws {
+    public convenience init(workingDirectory: String = FileSystem.currentDirectory(), configuration: String?, suppressions: Bool = true) throws {
+        // The bundled packs, or the newer ones `reqlint rules update` selected.
+        try self.init(workingDirectory: workingDirectory, configuration: configuration, suppressions: suppressions,
+                      registry: PackCache.user()?.registry() ?? BundledRules.registry())
+    }
+
+    /// A workspace whose files are judged by `registry` unless their configuration names its
+    /// own models (the language server's packs).
+    public init(workingDirectory: String = FileSystem.currentDirectory(), configuration: String?, suppressions: Bool = true,
+                registry: OperationRegistry) {
         self.workingDirectory = workingDirectory
         explicitConfiguration = configuration.map { FileSystem.absolute($0, from: workingDirectory) }
-        // The bundled packs, or the newer ones `reqlint rules update` selected.
-        bundled = try PackCache.user()?.registry() ?? BundledRules.registry()
+        bundled = registry
         suppressionsEnabled = suppressions
     }
 

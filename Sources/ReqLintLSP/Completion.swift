@@ -1,4 +1,5 @@
 import ReqLintCore
+import ReqLintReport
 
 /// Completion of member names (those not yet present, required ones first) and of enum
 /// values, at positions of a document that may be half typed.
@@ -54,7 +55,7 @@ public enum CompletionProvider {
             let memberShape = lookup.shape(at: pointer)
             var detail = required ? "required" : "optional"
             if let memberShape { detail += " · " + lookup.typeDescription(memberShape) }
-            let doc = lookup.documentation(at: pointer).map(MarkdownText.fromHTML)
+            let doc = lookup.documentation(at: pointer).map(HTMLText.markdown)
             let quoted = JSONValue.string(member.name).serialized()
             items.append(Item(label: member.name, kind: Kind.property.rawValue, detail: detail, documentation: doc,
                               sortText: (required ? "0" : "1") + String(1000 + order), filterText: quoted,

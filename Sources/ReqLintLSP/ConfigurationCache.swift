@@ -7,43 +7,37 @@ import Glibc
 import Darwin
 #endif
 
-/// Finds the `.reqlint.yaml` of each document with the command line's workspace, and starts
-/// over when a configuration file it read has changed since.
+/// Finds the `.reqlint.yaml` of each document with the command line's lint session, and
+/// starts over when a configuration file it read has changed since.
 final class ConfigurationCache: @unchecked Sendable {
-    private var workspace: Workspace?
-    /// The linters of configurations with `model:` or `rule-paths`, by configuration.
-    private var models: [ObjectIdentifier: DocumentConfiguration.Models] = [:]
+    /// The packs of documents whose configuration names no `model:`.
+    let registry: OperationRegistry?
+    private var session: LintSession?
     /// Configuration files read, with their modification times.
     private var stamps: [String: timespec] = [:]
 
+    /// `registry`: the server's packs (`nil`: the bundled ones, or those `reqlint rules
+    /// update` selected).
+    init(registry: OperationRegistry? = nil) { self.registry = registry }
+
     func configuration(for path: String) -> DocumentConfiguration {
-        if workspace == nil || stamps.contains(where: { Self.modified($0.key) != $0.value }) {
-            workspace = try? Workspace(configuration: nil)
+        if session == nil || stamps.contains(where: { Self.modified($0.key) != $0.value }) {
             stamps = [:]
-            models = [:]
+            session = nil
+            if let registry {
+                session = DocumentAnalyzer.session(registry: registry)
+            } else if let workspace = try? Workspace(configuration: nil) {
+                workspace.advice = DocumentAnalyzer.advice
+                session = LintSession(workspace: workspace)
+            }
         }
-        guard let workspace else { return DocumentConfiguration() }
-        let resolved = workspace.configuration(for: path)
-        let c = resolved.configuration
-        for name in [".reqlint.yaml", ".reqlint.yml"] {
-            let file = c.directory + "/" + name
-            if stamps[file] == nil { stamps[file] = Self.modified(file) }
-        }
-        var result = DocumentConfiguration()
-        // A configuration with its own rules (`rule-paths`) or models (`model:`) has its own
-        // linter, as on the command line.
-        if !c.models.isEmpty || !c.rulePaths.isEmpty {
-            let key = ObjectIdentifier(resolved)
-            if models[key] == nil { models[key] = DocumentConfiguration.Models(linter: resolved.linter) }
-            result.models = models[key]
-        }
-        if let relative = FileSystem.relative(path, to: c.directory) {
-            result.operation = c.operation(for: relative)
-            result.suppressions = c.suppressions.filter { $0.files.matches(relative) }
-                .map { DocumentConfiguration.Suppressed(rule: $0.rule, pointer: $0.pointer) }
-        }
-        for (id, setting) in c.rules {
-            if let severity = setting.severity { result.severities[id] = severity } else { result.disabledRules.insert(id) }
+        guard let session else { return DocumentConfiguration() }
+        let result = DocumentConfiguration(session: session, path: path)
+        if let directory = result.resolved?.configuration.directory {
+            for name in [".reqlint.yaml", ".reqlint.yml"] {
+                let file = directory + "/" + name
+                if stamps[file] == nil { stamps[file] = Self.modified(file) }
+            }
         }
         return result
     }

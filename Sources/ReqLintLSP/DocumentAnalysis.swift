@@ -1,5 +1,5 @@
+import ReqLintConfig
 import ReqLintCore
-import ReqLintYAML
 
 /// The syntax of an open document.
 public enum DocumentSyntax: String, Sendable {
@@ -49,25 +49,22 @@ public struct DocumentAnalysis: Sendable {
     public var hint: String?
 }
 
-/// Per-document settings that a `.reqlint.yaml` will provide.
-///
-/// CONFIGURATION HOOK (.reqlint.yaml): the configuration loader lives in another target
-/// (ReqLintConfig) that ReqLintLSP does not depend on yet. When it does, resolve the file's
-/// configuration in ``LanguageServer/configuration(for:)`` (the one place that builds this
-/// value) and fill these fields; everything downstream already honours them.
-public struct DocumentConfiguration: Sendable, Equatable {
-    /// An operation forced for the document (like `--operation`).
+/// The configuration of one document: the `.reqlint.yaml` that governs it, resolved by the
+/// command line's ``LintSession`` (which applies it: rule settings, suppressions, baseline,
+/// its `model:` and `rule-paths` linter), and the operation it maps the document to.
+public struct DocumentConfiguration: Sendable {
+    /// An operation forced for the document (like `--operation`, or the configuration's
+    /// `operations:`).
     public var operation: OperationID?
-    /// Rule ids whose diagnostics are dropped.
-    public var disabledRules: Set<RuleID> = []
-    /// Severity overrides by rule id.
-    public var severities: [RuleID: Severity] = [:]
-    /// Suppressed findings: a rule, and optionally the pointer it is suppressed at.
-    public var suppressions: [Suppressed] = []
-    /// The linter of the configuration's `model:` files, when it names any (else the server's).
+    /// A linter to use instead of the configuration's.
     public var models: Models?
+    /// The session that lints the document and the document's file with its configuration
+    /// (`nil`: a document that is no file, linted with the defaults).
+    var session: LintSession?
+    var path: String?
+    var resolved: Workspace.ResolvedConfiguration?
 
-    /// A configuration's own models; equal only to itself.
+    /// A linter other than the configuration's; equal only to itself.
     public final class Models: Sendable, Equatable {
         public let linter: Linter
         public init(linter: Linter) { self.linter = linter }
@@ -86,56 +83,79 @@ public struct DocumentConfiguration: Sendable, Equatable {
     }
 
     public init(operation: OperationID? = nil) { self.operation = operation }
+
+    init(session: LintSession, path: String) {
+        self.session = session
+        self.path = path
+        resolved = session.configuration(for: path)
+        operation = session.operation(for: path, in: resolved)
+    }
+
+    /// Rule ids whose diagnostics are dropped (set `off`).
+    public var disabledRules: Set<RuleID> { Set((resolved?.configuration.rules ?? [:]).filter { $0.value == .off }.keys) }
+    /// Severity overrides by rule id.
+    public var severities: [RuleID: Severity] { (resolved?.configuration.rules ?? [:]).compactMapValues(\.severity) }
+    /// The suppressions whose files include the document.
+    public var suppressions: [Suppressed] {
+        guard let configuration = resolved?.configuration, let path,
+              let relative = FileSystem.relative(path, to: configuration.directory) else { return [] }
+        return configuration.suppressions.filter { $0.files.matches(relative) }.map { Suppressed(rule: $0.rule, pointer: $0.pointer) }
+    }
 }
 
-/// Analyses documents with the core: parse, tell the operation, lint.
+/// Analyses documents with the core: parse, tell the operation (with an editor's caution:
+/// every JSON file passes by), then lint through the ``LintSession``, which applies the
+/// document's configuration.
 public struct DocumentAnalyzer: Sendable {
     public let registry: OperationRegistry
-    let linter: Linter
+    /// The session of documents without one of their own (not files), and its defaults.
+    let session: LintSession
+    let defaults: Workspace.ResolvedConfiguration
 
     public init(registry: OperationRegistry) {
         self.registry = registry
-        linter = Linter(registry: registry)
+        session = Self.session(registry: registry)
+        defaults = session.configuration(for: nil)
     }
 
-    init(linter: Linter) {
-        registry = linter.registry
-        self.linter = linter
+    /// A lint session on `registry` that words advice for the editor.
+    static func session(registry: OperationRegistry) -> LintSession {
+        let workspace = Workspace(configuration: nil, registry: registry)
+        workspace.advice = advice
+        return LintSession(workspace: workspace)
     }
 
     /// Analyses `bytes`. `previousOperation` is the operation an earlier version had: a
     /// document that is briefly not well-formed while being typed keeps it.
     public func analyze(_ bytes: [UInt8], syntax: DocumentSyntax, configuration: DocumentConfiguration = DocumentConfiguration(),
                         previousOperation: OperationID? = nil) -> DocumentAnalysis {
-        if let models = configuration.models {
-            var own = configuration
-            own.models = nil
-            return DocumentAnalyzer(linter: models.linter).analyze(bytes, syntax: syntax, configuration: own, previousOperation: previousOperation)
-        }
+        let session = configuration.session ?? self.session
+        let resolved = configuration.resolved ?? defaults
+        let linter = configuration.models?.linter ?? resolved.linter
+        let registry = linter.registry
         var analysis = DocumentAnalysis(outcome: .skipped, syntax: syntax, bytes: bytes, document: nil, operation: nil,
                                         diagnostics: [], hint: nil)
+        func lint(_ parsed: RequestDocumentReader.Parsed, _ operation: OperationID) -> LintSession.Result {
+            session.lint(parsed, at: configuration.path, configuration: resolved, operation: operation, linter: linter)
+        }
         // YAML is read by ReqLintYAML into the same document model (node ranges point into
         // the YAML bytes), so everything below, positions included, works for both syntaxes;
         // quick fixes and completion stay JSON-only (see QuickFixProvider, LanguageServer).
-        let document: JSONDocument
-        var syntaxDiagnostics: [Diagnostic] = []
-        switch syntax {
-        case .json:
-            let parsed = JSONParser.parse(bytes)
-            if parsed.syntaxError != nil {
-                return unparseable(&analysis, configuration: configuration, previousOperation: previousOperation,
-                                   guess: guessOperation(bytes)) { linter.lint(parsed, operation: $0).diagnostics }
+        let parsed = RequestDocumentReader.parse(bytes, yaml: syntax == .yaml)
+        guard let document = parsed.document, document.syntaxError == nil else {
+            // A document that does not parse: its syntax diagnostics are shown only for what
+            // is (or was) a request document, so an unrelated file with comments does not
+            // light up.
+            let guess = syntax == .json ? registry.guess(topLevelNames: TolerantScanner(bytes).rootKeys()) : nil
+            guard let operation = configuration.operation ?? previousOperation ?? guess else {
+                analysis.outcome = .undetermined
+                analysis.hint = "not well-formed \(syntax == .json ? "JSON" : "YAML") and not recognisably a request document; not checked"
+                return analysis
             }
-            document = parsed
-        case .yaml:
-            let parsed = YAMLRequestDocument.parse(bytes)
-            guard let yaml = parsed.document else {
-                return unparseable(&analysis, configuration: configuration, previousOperation: previousOperation, guess: nil) { _ in
-                    parsed.diagnostics
-                }
-            }
-            document = yaml
-            syntaxDiagnostics = parsed.diagnostics
+            analysis.outcome = .unparseable
+            analysis.operation = operation
+            analysis.diagnostics = lint(parsed, operation).diagnostics
+            return analysis
         }
         analysis.document = document
         let operation: OperationID
@@ -148,7 +168,7 @@ public struct DocumentAnalyzer: Sendable {
                 // shared name: a package.json's "name" matches Clean Rooms ML's "name". In an
                 // editor every JSON file passes by, so ask for more: at least half of the
                 // top-level names must belong to the operation (ignoring letter case).
-                if let implausible = implausibility(document, id) {
+                if let implausible = Self.implausibility(document, id, registry: registry) {
                     analysis.outcome = .undetermined
                     analysis.hint = implausible
                     return analysis
@@ -164,30 +184,15 @@ public struct DocumentAnalyzer: Sendable {
                 return analysis
             }
         }
-        let result = linter.lint(document, operation: operation)
+        let result = lint(parsed, operation)
         analysis.outcome = .checked
         analysis.operation = result.operation ?? operation
-        analysis.diagnostics = filtered((syntaxDiagnostics + result.diagnostics).sorted(by: Diagnostic.sourceOrder), configuration)
-        return analysis
-    }
-
-    /// A document that does not parse: its syntax diagnostics are shown only for what is (or
-    /// was) a request document, so an unrelated file with comments does not light up.
-    private func unparseable(_ analysis: inout DocumentAnalysis, configuration: DocumentConfiguration, previousOperation: OperationID?,
-                             guess: @autoclosure () -> OperationID?, diagnostics: (OperationID) -> [Diagnostic]) -> DocumentAnalysis {
-        guard let operation = configuration.operation ?? previousOperation ?? guess() else {
-            analysis.outcome = .undetermined
-            analysis.hint = "not well-formed \(analysis.syntax == .json ? "JSON" : "YAML") and not recognisably a request document; not checked"
-            return analysis
-        }
-        analysis.outcome = .unparseable
-        analysis.operation = operation
-        analysis.diagnostics = filtered(diagnostics(operation), configuration)
+        analysis.diagnostics = result.diagnostics
         return analysis
     }
 
     /// Why `document` does not look like a request for `operation`, or `nil` when it does.
-    func implausibility(_ document: JSONDocument, _ operation: OperationID) -> String? {
+    static func implausibility(_ document: JSONDocument, _ operation: OperationID, registry: OperationRegistry) -> String? {
         guard let root = document.root, let model = registry.operations[operation] else { return nil }
         let known = Set(model.inputShape.members.map { $0.name.lowercased() })
         let names = document.members(of: root).map { document.string($0.key).lowercased() }
@@ -196,31 +201,12 @@ public struct DocumentAnalyzer: Sendable {
         return "not recognisably a request document: only \(hits) of its \(names.count) top-level members belong to \(operation); not checked"
     }
 
-    /// The operation of a document that does not parse, told from the top-level member names
-    /// a tolerant scan finds (through the core's own detection).
-    public func guessOperation(_ bytes: [UInt8]) -> OperationID? {
-        registry.guess(topLevelNames: TolerantScanner(bytes).rootKeys())
-    }
-
-    /// How an editor user checks against a newer model.
     /// The editor's words for a finding's advice.
-    static func advice(_ advice: Diagnostic.Advice) -> String? {
+    @Sendable static func advice(_ advice: Diagnostic.Advice) -> String? {
         switch advice {
         case .chooseOperation: return "map the file to an operation in .reqlint.yaml (operations:)"
         case .listValues: return "completion lists the valid values"
         case .newerModel: return "to update the model, run `reqlint rules update` in a terminal, then restart the language server"
-        }
-    }
-
-    func filtered(_ diagnostics: [Diagnostic], _ configuration: DocumentConfiguration) -> [Diagnostic] {
-        diagnostics.compactMap { diagnostic in
-            if configuration.disabledRules.contains(diagnostic.rule) { return nil }
-            if configuration.suppressions.contains(where: { $0.rule == diagnostic.rule && ($0.pointer == nil || $0.pointer == diagnostic.pointer) }) {
-                return nil
-            }
-            var d = diagnostic.addingAdvice(Self.advice)
-            if let severity = configuration.severities[d.rule] { d.severity = severity }
-            return d
         }
     }
 }

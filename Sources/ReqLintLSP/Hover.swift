@@ -1,4 +1,5 @@
 import ReqLintCore
+import ReqLintReport
 
 /// Hover text for a member name or value: the model's documentation, the constraints and
 /// the documented rules that apply to the pointer.
@@ -54,7 +55,7 @@ public enum HoverProvider {
         out += " — " + facts.joined(separator: " · ")
         let documentation = isKey && parent?.kind == .map ? shape.documentation : lookup.documentation(at: pointer)
         if let documentation, !documentation.isEmpty {
-            let text = MarkdownText.fromHTML(documentation)
+            let text = HTMLText.markdown(documentation)
             if !text.isEmpty { out += "\n\n" + text }
         }
         if let source = lookup.structureMember(at: pointer)?.source {

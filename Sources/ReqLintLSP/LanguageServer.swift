@@ -54,7 +54,7 @@ public final class LanguageServer: @unchecked Sendable {
     let lintQueue = DispatchQueue(label: "reqlint.lsp.lint", attributes: .concurrent)
     let analyzer: DocumentAnalyzer
     /// `.reqlint.yaml` lookups (used on the server's queue only).
-    let configurationCache = ConfigurationCache()
+    let configurationCache: ConfigurationCache
     let output: @Sendable ([UInt8]) -> Void
     let logSink: @Sendable (String) -> Void
     let onExit: @Sendable (Int32) -> Void
@@ -82,6 +82,7 @@ public final class LanguageServer: @unchecked Sendable {
                 log: @escaping @Sendable (String) -> Void = { _ in },
                 onExit: @escaping @Sendable (Int32) -> Void = { _ in }) {
         analyzer = DocumentAnalyzer(registry: registry)
+        configurationCache = ConfigurationCache(registry: registry)
         self.options = options
         self.output = output
         logSink = log
@@ -483,7 +484,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// MarkupContent: the Markdown as is, or as plain text with its markup taken out.
     func markup(_ text: String, markdown: Bool) -> JSONValue {
-        .object([("kind", .string(markdown ? "markdown" : "plaintext")), ("value", .string(markdown ? text : MarkdownText.plain(text)))])
+        .object([("kind", .string(markdown ? "markdown" : "plaintext")), ("value", .string(markdown ? text : HTMLText.markupRemoved(text)))])
     }
 
     // MARK: Output

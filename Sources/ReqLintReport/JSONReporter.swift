@@ -42,11 +42,13 @@ public struct JSONReporter: StreamingReporter {
         .object([
             ("path", .string(file.path)),
             ("operation", file.operation.map { .string($0.description) } ?? .null),
-            ("diagnostics", .array(file.diagnostics.map(diagnosticValue))),
+            ("diagnostics", .array(file.diagnostics.map(Self.diagnosticValue))),
         ])
     }
 
-    func diagnosticValue(_ located: LocatedDiagnostic) -> JSONValue {
+    /// One diagnostic as the report writes it: the one encoding of a diagnostic in JSON (also
+    /// used for the findings in `reqlint send --format json`'s results).
+    public static func diagnosticValue(_ located: LocatedDiagnostic) -> JSONValue {
         let d = located.diagnostic
         var members: [(String, JSONValue)] = [
             ("rule", .string(d.rule.rawValue)), ("severity", .string(d.severity.rawValue)),

@@ -1,4 +1,5 @@
 import ReqLintCore
+import ReqLintYAML
 
 /// Renders the rule catalogue: `docs/rules.md`, the README's rules table, and
 /// `reqlint explain`. All from the same descriptors, so the documentation cannot drift from
@@ -6,14 +7,19 @@ import ReqLintCore
 public enum RuleDocumentation {
     /// Every rule's descriptor: the model rules, then the documented rules by id.
     public static func descriptors(_ registry: OperationRegistry) -> [RuleDescriptor] {
+        catalogue() + registry.documentedRules.rules.map(\.descriptor)
+    }
+
+    /// The rules of every operation: the model's, the YAML front end's, reqlint's own and the
+    /// preflight checks'.
+    static func catalogue() -> [RuleDescriptor] {
         RuleCatalog.modelRules + RuleCatalog.yamlRules + RuleCatalog.toolRules + BundledRules.preflightDescriptors()
-            + registry.documentedRules.rules.map(\.descriptor)
     }
 
     /// The README's table of rules (between the generated-rules markers).
     public static func table(_ registry: OperationRegistry) -> String {
         var out = "| rule | severity | operations | what it checks |\n| --- | --- | --- | --- |\n"
-        for rule in RuleCatalog.modelRules + RuleCatalog.yamlRules + RuleCatalog.toolRules + BundledRules.preflightDescriptors() {
+        for rule in catalogue() {
             out += "| [`\(rule.id)`](docs/rules.md#\(anchor(rule.id))) | \(rule.severity.rawValue) | all | \(escape(rule.summary)) |\n"
         }
         for rule in registry.documentedRules.rules {
@@ -103,7 +109,7 @@ public enum RuleDocumentation {
             }
             return out
         }
-        guard let rule = RuleCatalog.all[RuleID(id)] ?? BundledRules.preflightDescriptors().first(where: { $0.id.rawValue == id }) else { return nil }
+        guard let rule = RuleCatalog.all[RuleID(id)] ?? catalogue().first(where: { $0.id.rawValue == id }) else { return nil }
         var out = "\(rule.id) (\(rule.severity.rawValue)): \(rule.title)\n\n\(rule.summary)\n\nSource: \(rule.source)\n"
         if RuleCatalog.modelConstraintRules.contains(rule.id) {
             out += "AWS API reference:\n" + registry.ids.map { "  \(BuildInfo.apiReferenceURL($0))\n" }.joined()

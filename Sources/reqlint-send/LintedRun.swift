@@ -17,6 +17,8 @@ struct LintedRun {
     }
 
     let workspace: Workspace
+    /// The lint session: every file's configuration applied, as `lint` applies it.
+    let session: LintSession
     let plan: (inputs: [Workspace.Input], problems: [String])
     let failLevel: Severity
     let operation: OperationID?
@@ -46,24 +48,21 @@ struct LintedRun {
         self.operation = requested
         plan = workspace.plan(paths, stdinName: nil, stdin: { FileSystem.readStandardInput() }, rawPaths: RawArguments.bytes(for: paths))
         self.failLevel = failLevel.flatMap(Severity.init(rawValue:)) ?? workspace.configurations.first?.configuration.failLevel ?? .error
+        do {
+            session = LintSession(workspace: workspace, baseline: try LintSession.runBaseline(workspace, explicit: nil, writing: false))
+        } catch {
+            err("reqlint: \(error)")
+            throw ExitCode(2)
+        }
         for var input in plan.inputs {
-            let bytes: [UInt8]
-            switch input.read() {
-            case let .success(read): bytes = read
-            case let .failure(error):
-                let d = Diagnostic(rule: .ioError, message: error.description, pointer: .root, range: .at(0))
-                let report = FileReport(path: input.path, operation: nil, diagnostics: [LocatedDiagnostic(fileLevel: d)], failed: true)
-                tally.add(report, failLevel: self.failLevel)
-                reports.append(report)
-                continue
-            }
-            // Lint exactly the bytes that later stages use.
-            input.contents = bytes
-            let outcome = workspace.lintKeepingDocument(input, operation: requested)
+            let outcome = session.lint(input, operation: requested)
             if let note = outcome.note, !quiet { err("reqlint: \(note)") }
             guard let report = outcome.report else { continue }
             tally.add(report, failLevel: self.failLevel)
             reports.append(report)
+            // Later stages use exactly the bytes that were linted.
+            guard let bytes = outcome.bytes else { continue }
+            input.contents = bytes
             files.append(File(input: input, bytes: bytes, report: reports.count - 1, document: outcome.document))
         }
     }

@@ -115,7 +115,7 @@ struct PreflightCommand: ParsableCommand {
             let client = setup.preflightClient(credentials: credentials.credentials, transport: transport, retry: setup.retryStrategy())
             tally = Tally()
             for item in documents {
-                reports[item.index].diagnostics += PreflightRun.diagnostics(engine: engine, client: client, workspace: workspace, input: item.input,
+                reports[item.index].diagnostics += PreflightRun.diagnostics(engine: engine, client: client, session: run.session, input: item.input,
                                                                             document: item.document, operation: item.operation)
             }
             for report in reports { tally.add(report, failLevel: failLevel) }

@@ -219,7 +219,7 @@ struct SendCommand: ParsableCommand {
             var preflightTally = Tally()
             for item in prepared {
                 var report = item.clean.report
-                report.diagnostics += PreflightRun.diagnostics(engine: engine, client: client, workspace: workspace, input: item.clean.input, document: item.document,
+                report.diagnostics += PreflightRun.diagnostics(engine: engine, client: client, session: run.session, input: item.clean.input, document: item.document,
                                                                operation: item.pack.id)
                 preflightTally.add(report, failLevel: failLevel)
                 preflightReports.append(report)
@@ -343,18 +343,7 @@ struct SendCommand: ParsableCommand {
             members.append(("status", .string("failed")))
             members.append(("error", .object([("type", .string(error.kind.rawValue)), ("message", .string(error.message))])))
         }
-        members.append(("diagnostics", .array(mapped.map { located in
-            .object([
-                ("rule", .string(located.diagnostic.rule.rawValue)),
-                ("severity", .string(located.diagnostic.severity.rawValue)),
-                ("message", .string(located.diagnostic.message)),
-                ("pointer", .string(located.diagnostic.pointer.description)),
-                ("line", .integer(Int64(located.start.line))),
-                ("column", .integer(Int64(located.start.column))),
-                ("endLine", .integer(Int64(located.end.line))),
-                ("endColumn", .integer(Int64(located.end.column))),
-            ])
-        })))
+        members.append(("diagnostics", .array(mapped.map(JSONReporter.diagnosticValue))))
         return .object(members)
     }
 }

@@ -139,9 +139,10 @@ enum PreflightRun {
     }
 
     /// The preflight findings of one document, configuration applied, located.
-    static func diagnostics(engine: PreflightEngine, client: PreflightClient, workspace: Workspace, input: Workspace.Input,
+    static func diagnostics(engine: PreflightEngine, client: PreflightClient, session: LintSession, input: Workspace.Input,
                             document: JSONDocument, operation: OperationID) -> [LocatedDiagnostic] {
-        let found = workspace.applyingConfiguration(engine.run(document: document, operation: operation, client: client), to: input).diagnostics
+        let found = session.configured(engine.run(document: document, operation: operation, client: client), at: input.absolutePath,
+                                       shown: input.path, in: input.configuration).diagnostics
         let lines = LineTable(document.bytes)
         return found.map { LocatedDiagnostic($0, lines: lines) }
     }

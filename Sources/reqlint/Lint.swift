@@ -160,22 +160,15 @@ struct Lint: ParsableCommand {
             throw ExitCode(2)
         }
         // The baseline: --baseline, else the configuration's `baseline:` (not while writing one).
-        var baselineFilter: Baseline?
-        let baselinePath = baseline.map { FileSystem.absolute($0) }
-            ?? (writeBaseline == nil ? workspace.configurations.lazy.compactMap(\.configuration.baseline).first : nil)
-        if let baselinePath {
-            let shown = baseline ?? baselinePath
-            guard case let .success(bytes) = FileSystem.read(baselinePath) else {
-                Terminal.error("reqlint: cannot read the baseline \(shown)")
-                throw ExitCode(2)
-            }
-            do { baselineFilter = try Baseline(bytes: bytes, path: baselinePath) } catch {
-                Terminal.error("reqlint: \(shown): \(error)")
-                throw ExitCode(2)
-            }
+        let session: LintSession
+        do {
+            session = LintSession(workspace: workspace, baseline: try LintSession.runBaseline(workspace, explicit: baseline, writing: writeBaseline != nil))
+        } catch {
+            Terminal.error("reqlint: \(error)")
+            throw ExitCode(2)
         }
         var writeFailed = false
-        if fix { writeFailed = try !applyFixes(plan, workspace: workspace, operation: requested) }
+        if fix { writeFailed = try !applyFixes(plan, session: session, operation: requested) }
         let failLevel = self.failLevel.flatMap(Severity.init(rawValue:))
             ?? workspace.configurations.first?.configuration.failLevel ?? .error
         let useColor = color.enabled(for: 1)
@@ -199,24 +192,21 @@ struct Lint: ParsableCommand {
             let slice = Array(plan.inputs[start ..< min(start + chunk, plan.inputs.count)])
             start += chunk
             var chunkReports: [FileReport] = []
-            for (input, result) in zip(slice, LintRun.run(slice, workspace: workspace, operation: requested, jobs: jobs)) {
+            for (input, var result) in zip(slice, LintRun.run(slice, session: session, operation: requested, jobs: jobs)) {
                 if let note = result.note {
                     tally.skipped += 1
                     if !quiet { Terminal.error("reqlint: \(note)") }
                 }
                 tally.suppressed += result.suppressed
-                guard var report = result.report else { continue }
-                if baselineFilter != nil {
-                    let filtered = baselineFilter!.filter(report, absolutePath: input.absolutePath)
-                    report = filtered.report
-                    tally.accepted += filtered.accepted
-                }
+                session.applyBaseline(&result)
+                tally.accepted += result.accepted
+                guard let report = result.report else { continue }
                 tally.add(report, failLevel: failLevel)
                 chunkReports.append(report)
                 findingCount += report.diagnostics.count
                 if writeBaseline != nil, !report.diagnostics.isEmpty { baselineReports.append((report, input.absolutePath)) }
             }
-            let fixes = wantsFixes ? sarifFixes(chunkReports, inputs: slice, operation: requested) : [:]
+            let fixes = wantsFixes ? sarifFixes(chunkReports, inputs: slice, session: session, operation: requested) : [:]
             for index in sinks.indices { sinks[index].add(chunkReports, fixes: fixes) }
         }
         // The configurations' own findings (a suppression that matched nothing is known only
@@ -236,7 +226,7 @@ struct Lint: ParsableCommand {
             writeFailed = true
         }
 
-        if let warning = baselineFilter?.unmatchedWarning {
+        if let warning = session.baselineWarning {
             Terminal.error("reqlint: warning: \(warning)")
             tally.addWarning(failLevel: failLevel)
         }
@@ -286,7 +276,7 @@ extension Lint {
     /// when it cannot be written it is left as it was, the failure is reported, the other files
     /// are still fixed and the result is `false` (exit 2 at the end). With `--dry-run`, prints a
     /// unified diff instead and exits.
-    func applyFixes(_ plan: (inputs: [Workspace.Input], problems: [String]), workspace: Workspace, operation: OperationID?) throws -> Bool {
+    func applyFixes(_ plan: (inputs: [Workspace.Input], problems: [String]), session: LintSession, operation: OperationID?) throws -> Bool {
         func note(_ text: String) { if !quiet { Terminal.error("reqlint: \(text)") } }
         func shown(_ input: Workspace.Input) -> String { DisplayText.escaped(input.path) }
         var diff = ""
@@ -311,12 +301,9 @@ extension Lint {
                 note("not fixing \(shown(input)): --fix rewrites JSON files only")
                 continue
             }
-            let configuration = input.configuration.configuration
-            let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
-            let outcome = Fix.fixAll(bytes, linter: input.configuration.linter, operation: operation ?? configuration.operation(for: relative)) {
-                configuration.applyingRuleSettings($0).filter { diagnostic in
-                    !(workspace.suppressionsEnabled && configuration.suppressions.contains { $0.covers(diagnostic, relativePath: relative) })
-                }
+            let operation = operation ?? session.operation(for: input.absolutePath, shown: input.path, in: input.configuration)
+            let outcome = Fix.fixAll(bytes, linter: input.configuration.linter, operation: operation) {
+                session.configured($0, at: input.absolutePath, shown: input.path, in: input.configuration, recording: false).diagnostics
             }
             if outcome.result.status == .unparseable {
                 unfixable = true
@@ -358,7 +345,7 @@ extension Lint {
 
     /// The certain fixes of the reported files, for SARIF `fixes`: each file with an `enum` or
     /// `unknown-member` finding is linted again to find them.
-    func sarifFixes(_ reports: [FileReport], inputs: [Workspace.Input], operation: OperationID?) -> [String: [SARIFReporter.LocatedFix]] {
+    func sarifFixes(_ reports: [FileReport], inputs: [Workspace.Input], session: LintSession, operation: OperationID?) -> [String: [SARIFReporter.LocatedFix]] {
         var byPath: [String: Workspace.Input] = [:]
         for input in inputs where byPath[input.path] == nil { byPath[input.path] = input }
         var fixes: [String: [SARIFReporter.LocatedFix]] = [:]
@@ -370,10 +357,8 @@ extension Lint {
             } else {
                 continue
             }
-            let configuration = input.configuration.configuration
-            let relative = FileSystem.relative(input.absolutePath, to: configuration.directory) ?? input.path
             let linter = input.configuration.linter
-            let result = linter.lint(bytes, operation: operation ?? configuration.operation(for: relative))
+            let result = linter.lint(bytes, operation: operation ?? session.operation(for: input.absolutePath, shown: input.path, in: input.configuration))
             let lines = LineTable(bytes)
             let found = Fix.certainFixes(for: result, registry: linter.registry).map { SARIFReporter.LocatedFix($0, lines: lines) }
             if !found.isEmpty { fixes[report.path] = found }

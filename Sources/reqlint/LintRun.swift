@@ -7,15 +7,16 @@ import ReqLintReport
 /// Lints inputs on every core and returns their results in the order of the inputs, so the
 /// output is the same whatever the scheduling.
 enum LintRun {
-    typealias Result = (report: FileReport?, note: String?, suppressed: Int)
+    typealias Result = LintSession.Result
 
-    static func run(_ inputs: [Workspace.Input], workspace: Workspace, operation: OperationID?, jobs: Int?) -> [Result] {
+    /// The run's baseline is left to the caller, to apply in input order.
+    static func run(_ inputs: [Workspace.Input], session: LintSession, operation: OperationID?, jobs: Int?) -> [Result] {
         let slots = ResultSlots(count: inputs.count)
         let workers = max(1, min(jobs ?? ProcessInfoLite.activeProcessorCount, inputs.count))
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = next.take(below: inputs.count) {
-                slots.store(index, workspace.lint(inputs[index], operation: operation))
+                slots.store(index, session.lint(inputs[index], operation: operation, deferringBaseline: true))
             }
         }
         return slots.values()

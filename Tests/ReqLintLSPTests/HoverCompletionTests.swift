@@ -81,14 +81,6 @@ struct HoverCompletionTests {
         #expect(hover("{\"Unknown|Thing\": 1, \"JobName\": \"x\"}") == nil)
     }
 
-    @Test func markdownFromHTML() {
-        let html = "<p>Use <code>Default</code> or <b>Advanced</b>.</p> <ul><li><p>One &amp; two</p></li><li>Three</li></ul><p>See <a href=\"https://x.example/a\">the docs</a>.</p>"
-        #expect(MarkdownText.fromHTML(html) == "Use `Default` or **Advanced**.\n\n- One & two\n- Three\n\nSee [the docs](https://x.example/a).")
-        // For clients without Markdown.
-        #expect(MarkdownText.plain("**`JobName`** — see [the docs](https://x.example/a), COMPUTER_VISION")
-            == "JobName — see the docs (https://x.example/a), COMPUTER_VISION")
-    }
-
     // MARK: Completion
 
     @Test func memberNamesNotYetPresentRequiredFirst() throws {

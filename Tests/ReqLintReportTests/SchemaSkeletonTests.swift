@@ -139,11 +139,6 @@ struct SchemaSkeletonTests {
         #expect(JSONSchemaGenerator.cliName("GetMLModel") == "get-ml-model")
     }
 
-    @Test func htmlBecomesText() {
-        let html = "<p>Use <code>Default</code> &amp; see <a href=\"https://x.example/a\">the guide</a>.</p> <ul> <li> <p>one</p> </li> <li> <p>two &lt;3&gt;</p> </li> </ul>"
-        #expect(HTMLText.plain(html) == "Use Default & see the guide (https://x.example/a).\n\n- one\n- two <3>")
-    }
-
     // MARK: Schema: validated by Python's jsonschema against the metaschema and the corpus
 
     /// Whether `python3` can import `jsonschema`.

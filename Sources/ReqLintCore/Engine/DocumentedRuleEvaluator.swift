@@ -21,7 +21,7 @@ public struct DocumentedRuleSet: Sendable {
         let check: RuleCheck
         /// The number of ``RuleCheck/pointer``.
         let pointer: Int
-        /// The number of a `memberOf` check's set pattern, else -1.
+        /// The number of the kind's second pattern (a `memberOf` check's set), else -1.
         let set: Int
 
         init(rule: RuleDescriptor, check: RuleCheck, pointer: Int, set: Int) {
@@ -54,15 +54,9 @@ public struct DocumentedRuleSet: Sendable {
             for rule in rules where rule.operations.contains(operation) {
                 for check in rule.checks {
                     var set = -1
-                    if case let .memberOf(pattern) = check.kind { set = number(pattern) }
+                    if let pattern = check.kind.base.secondPattern { set = number(pattern) }
                     checks.append(PlannedCheck(rule: rule.descriptor, check: check, pointer: number(check.pointer), set: set))
-                    switch check.kind {
-                    case let .pattern(regex, _), let .keyPattern(regex, _):
-                        if patterns[regex] == nil { patterns[regex] = try CompiledPattern(pcre2: regex) }
-                    case let .countKeys(_, excluding?):
-                        if patterns[excluding] == nil { patterns[excluding] = try CompiledPattern(pcre2: excluding) }
-                    default: break
-                    }
+                    for regex in check.kind.base.regexes where patterns[regex] == nil { patterns[regex] = try CompiledPattern(pcre2: regex) }
                 }
             }
             self.checks = checks
@@ -289,8 +283,9 @@ struct DocumentedRuleEvaluator {
         return out + String(decoding: utf8[plain...], as: UTF8.self)
     }
 
-    mutating func report(_ rule: RuleDescriptor, _ check: RuleCheck, _ match: PointerPattern.Match, node: Int32? = nil,
+    mutating func report(_ planned: DocumentedRuleSet.PlannedCheck, _ match: PointerPattern.Match, node: Int32? = nil,
                          pointer given: JSONPointer? = nil, other: PointerPattern.Match? = nil, extra: [String: String] = [:]) {
+        let rule = planned.rule, check = planned.check
         var related: [Diagnostic.Related] = []
         if let other {
             let otherPointer = pointer(other)
@@ -314,7 +309,7 @@ struct DocumentedRuleEvaluator {
     // MARK: Checks
 
     mutating func run(_ planned: DocumentedRuleSet.PlannedCheck) {
-        let check = planned.check, rule = planned.rule
+        let check = planned.check, kind = check.kind.base
         for match in matches(check.pointer, number: planned.pointer) where reliable(match) {
             if let condition = check.when {
                 if let equals = condition.equals {
@@ -323,141 +318,8 @@ struct DocumentedRuleEvaluator {
                     continue  // the condition asks for the value to be absent
                 }
             }
-            switch check.kind {
-            case let .range(min, max):
-                guard let n = number(match.node) else { continue }
-                if let min, n < min { report(rule, check, match) } else if let max, n > max { report(rule, check, match) }
-            case let .step(min, max, step):
-                guard let n = number(match.node), n >= min, n <= max else { continue }
-                let steps = (n - min) / step
-                if steps != steps.rounded() { report(rule, check, match) }
-            case let .oneOf(values):
-                guard let s = string(match.node) else { continue }
-                if !values.contains(s) { report(rule, check, match) }
-            case let .pattern(regex, negate):
-                guard let s = string(match.node), let compiled = patterns[regex] else { continue }
-                switch compiled.matches(s) {
-                case .match: if negate { report(rule, check, match) }
-                case .noMatch: if !negate { report(rule, check, match) }
-                case let .limitExceeded(reason): reportNotChecked(rule, match, reason: reason)
-                }
-            case let .keyPattern(regex, negate):
-                guard document[match.node].kind == .object, let compiled = patterns[regex] else { continue }
-                for (key, _) in document.members(of: match.node) {
-                    let name = document.string(key)
-                    let failed: Bool
-                    switch compiled.matches(name) {
-                    case .match: failed = negate
-                    case .noMatch: failed = !negate
-                    case let .limitExceeded(reason):
-                        reportNotChecked(rule, match, reason: reason, node: key, pointer: pointer(match).appending(name))
-                        continue
-                    }
-                    if failed {
-                        report(rule, check, match, node: key, pointer: pointer(match).appending(name), extra: ["key": ShapeValidator.shown(name)])
-                    }
-                }
-            case let .length(max):
-                guard let s = string(match.node) else { continue }
-                let count = s.unicodeScalars.count
-                if count > max { report(rule, check, match, extra: ["length": String(count)]) }
-            case let .compare(otherPattern, op):
-                guard let other = other(otherPattern, match.bindings) else { continue }
-                let holds: Bool
-                if op == "!=" {
-                    holds = exact(match.node) != exact(other.node) || document[match.node].kind != document[other.node].kind
-                } else {
-                    guard let a = instant(match.node), let b = instant(other.node) else { continue }
-                    holds = op == "<" ? a < b : a <= b
-                }
-                if !holds { report(rule, check, match, other: other) }
-            case let .difference(otherPattern, max):
-                guard let other = other(otherPattern, match.bindings), let a = instant(match.node), let b = instant(other.node) else { continue }
-                if a - b > max { report(rule, check, match, other: other, extra: ["difference": Self.duration(a - b)]) }
-            case let .requires(equals, present):
-                guard string(match.node) == equals else { continue }
-                if present.matches(in: document, bindings: match.bindings).isEmpty { report(rule, check, match) }
-            case .unique:
-                break  // handled below, over all matches at once
-            case let .memberOf(set):
-                guard let s = string(match.node) else { continue }
-                let members = matches(set, number: planned.set).filter { reliable($0) }
-                guard !members.isEmpty else { continue }
-                if !members.contains(where: { string($0.node) == s }) {
-                    let names = members.compactMap { string($0.node) }.map { "\"\($0)\"" }.joined(separator: ", ")
-                    report(rule, check, match, other: members[0], extra: ["set": names])
-                }
-            case let .countKeys(max, excluding):
-                guard document[match.node].kind == .object else { continue }
-                var names = Set<String>()
-                var unknown = Set<String>()  // names the regex engine could not judge
-                var incomplete: String?
-                for (key, _) in document.members(of: match.node) {
-                    let name = document.string(key)
-                    if let excluding, let compiled = patterns[excluding] {
-                        switch compiled.matches(name) {
-                        case .match: continue
-                        case .noMatch: break
-                        case let .limitExceeded(reason):
-                            incomplete = reason
-                            unknown.insert(name)
-                            continue
-                        }
-                    }
-                    names.insert(name)
-                }
-                // Not checked only when the answer depends on the names that could not be judged.
-                if let incomplete, names.count <= max, names.union(unknown).count > max {
-                    reportNotChecked(rule, match, reason: incomplete)
-                    continue
-                }
-                if names.count > max { report(rule, check, match, extra: ["count": String(names.count)]) }
-            case let .jsonText(object):
-                guard let s = string(match.node) else { continue }
-                let parsed = JSONParser.parse(Array(s.utf8))
-                if let error = parsed.syntaxError {
-                    report(rule, check, match, extra: ["error": error.message])
-                } else if object, let root = parsed.root, parsed[root].kind != .object {
-                    report(rule, check, match, extra: ["error": "it is JSON, but not a dictionary (object)"])
-                }
-            case .absent:
-                report(rule, check, match)
-            case let .excludes(otherPattern):
-                guard let other = other(otherPattern, match.bindings) else { continue }
-                report(rule, check, match, other: other)
-            }
+            kind.judge(match, planned, &self)
         }
-        if case .unique = check.kind { runUnique(planned) }
-    }
-
-    mutating func runUnique(_ planned: DocumentedRuleSet.PlannedCheck) {
-        let check = planned.check, rule = planned.rule
-        var first: [String: PointerPattern.Match] = [:]
-        for match in matches(check.pointer, number: planned.pointer) where reliable(match) {
-            guard let s = string(match.node) else { continue }
-            if let earlier = first[s] {
-                report(rule, check, match, other: earlier)
-            } else {
-                first[s] = match
-            }
-        }
-    }
-
-    /// `2592001` → "30 days 1 second".
-    static func duration(_ seconds: Double) -> String {
-        var rest = Int(seconds.rounded(.down))
-        let days = rest / 86400
-        rest %= 86400
-        var parts: [String] = []
-        if days > 0 { parts.append("\(days) day\(days == 1 ? "" : "s")") }
-        if rest / 3600 > 0 { parts.append("\(rest / 3600) hour\(rest / 3600 == 1 ? "" : "s")") }
-        if rest % 3600 / 60 > 0 { parts.append("\(rest % 3600 / 60) minute\(rest % 3600 / 60 == 1 ? "" : "s")") }
-        if rest % 60 > 0 { parts.append("\(rest % 60) second\(rest % 60 == 1 ? "" : "s")") }
-        let fraction = seconds - seconds.rounded(.down)
-        if fraction > 0 {
-            let millis = Int((fraction * 1000).rounded(.up))
-            parts.append("\(millis) millisecond\(millis == 1 ? "" : "s")")
-        }
-        return parts.isEmpty ? "0 seconds" : parts.joined(separator: " ")
+        kind.finish(planned, &self)
     }
 }
