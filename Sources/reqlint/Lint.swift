@@ -34,7 +34,7 @@ struct Lint: ParsableCommand {
     typealias Color = ColorChoice
 
     @Option(name: .shortAndLong, help: "Output format on standard output: text, json, sarif, github or junit.")
-    var format: Format = .text
+    var format: Format = LintSettings.defaults.format
 
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Also write a report to a file, as FORMAT=PATH (repeatable), e.g. sarif=reqlint.sarif.", valueName: "format=path"))
     var output: [String] = []
@@ -49,7 +49,7 @@ struct Lint: ParsableCommand {
     var failLevel: String?
 
     @Flag(name: .long, help: "Ignore the configuration's suppressions and report everything (for audits).")
-    var noSuppressions = false
+    var noSuppressions = LintSettings.defaults.noSuppressions
 
     @Option(name: .long, help: "Report only findings that are not in this baseline file.")
     var baseline: String?
@@ -61,25 +61,25 @@ struct Lint: ParsableCommand {
     var stdinFilename: String?
 
     @Flag(name: .long, help: "Apply the configuration's include and exclude to files named on the command line too (as pre-commit passes them).")
-    var forceExclude = false
+    var forceExclude = LintSettings.defaults.forceExclude
 
     @Flag(name: .long, help: "Skip files named on the command line whose operation cannot be told, as a folder walk does (for pre-commit).")
-    var skipNonRequests = false
+    var skipNonRequests = LintSettings.defaults.skipNonRequests
 
     @Option(name: .long, help: "Colour: auto (only on a terminal, never when NO_COLOR is set), always or never.")
-    var color: Color = .auto
+    var color: Color = LintSettings.defaults.color
 
     @Option(name: .shortAndLong, help: "Files linted at once (default: one per core).")
     var jobs: Int?
 
     @Flag(name: .shortAndLong, help: "Do not print the summary line to standard error.")
-    var quiet = false
+    var quiet = LintSettings.defaults.quiet
 
     @Flag(name: .long, help: "First apply the certain fixes to JSON files (an enum value or a member name in the wrong letter case), changing only those bytes; then report what remains.")
-    var fix = false
+    var fix = LintSettings.defaults.fix
 
     @Flag(name: .long, help: "With --fix: print the fixes as a unified diff and write nothing (exit 0 nothing to fix, 1 fixes shown, 2 a file could not be read or parsed).")
-    var dryRun = false
+    var dryRun = LintSettings.defaults.dryRun
 
     @Option(name: .long, help: ArgumentHelp("Also lint the paths listed in this file, one per line (or separated by NUL bytes); - reads the list from standard input. For CI scripts with a list of changed files: one run, one report.", valueName: "file"))
     var filesFrom: String?
@@ -87,6 +87,20 @@ struct Lint: ParsableCommand {
     @Argument(help: "Request documents or folders; - for standard input.")
     var paths: [String] = []
 
+    func validate() throws { try settings.validate() }
+
+    func run() throws { try settings.run() }
+
+    /// The options as plain values.
+    var settings: LintSettings {
+        LintSettings(format: format, output: output, operation: operation, config: config, failLevel: failLevel, noSuppressions: noSuppressions,
+                     baseline: baseline, writeBaseline: writeBaseline, stdinFilename: stdinFilename, forceExclude: forceExclude,
+                     skipNonRequests: skipNonRequests, color: color, jobs: jobs, quiet: quiet, fix: fix, dryRun: dryRun, filesFrom: filesFrom,
+                     paths: paths)
+    }
+}
+
+extension LintSettings {
     func validate() throws {
         if paths.isEmpty && filesFrom == nil { throw ValidationError("name at least one file or folder to lint (or - for standard input, or --files-from)") }
         if filesFrom == "-" && paths.contains("-") { throw ValidationError("standard input cannot be both the list of files (--files-from -) and a document (-)") }
@@ -155,7 +169,7 @@ struct Lint: ParsableCommand {
         if !configurationErrors.isEmpty {
             var tally = Tally()
             for report in configurationErrors { tally.add(report, failLevel: .error, counted: false) }
-            Terminal.output(render(format, configurationErrors, failLevel: .error, color: color.enabled(for: 1), models: workspace.modelProvenance, workspace: workspace))
+            Terminal.output(render(format, configurationErrors, failLevel: .error, color: color.enabled(for: 1), workspace: workspace))
             if !quiet { Terminal.error("reqlint: the configuration has errors; nothing was linted (\(tally.errors) error\(tally.errors == 1 ? "" : "s"))") }
             throw ExitCode(2)
         }
@@ -176,10 +190,10 @@ struct Lint: ParsableCommand {
         // output streams; files and JUnit wait in a spool), so no file's report is held: memory
         // stays flat in the number of files for every format. A baseline being written keeps
         // the reports with findings.
-        var sinks = [ReportSink(reporter(format, failLevel: failLevel, color: useColor, models: workspace.modelProvenance, workspace: workspace), path: nil)]
+        var sinks = [ReportSink(reporter(format, failLevel: failLevel, color: useColor, workspace: workspace), path: nil)]
         for entry in output {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            sinks.append(ReportSink(reporter(Format(rawValue: parts[0])!, failLevel: failLevel, color: false, models: workspace.modelProvenance, workspace: workspace),
+            sinks.append(ReportSink(reporter(Format(rawValue: parts[0])!, failLevel: failLevel, color: false, workspace: workspace),
                                     path: parts[1]))
         }
         let wantsFixes = sinks.contains(where: \.isSARIF)
@@ -240,12 +254,14 @@ struct Lint: ParsableCommand {
         if tally.atFailLevel { throw ExitCode(1) }
     }
 
-    func render(_ format: Format, _ reports: [FileReport], failLevel: Severity, color: Bool, models: [ModelProvenance] = [], workspace: Workspace? = nil) -> String {
-        reporter(format, failLevel: failLevel, color: color, models: models, workspace: workspace).report(reports)
+    func render(_ format: Format, _ reports: [FileReport], failLevel: Severity, color: Bool, workspace: Workspace) -> String {
+        reporter(format, failLevel: failLevel, color: color, workspace: workspace).report(reports)
     }
 
-    /// The reporter of `format`.
-    func reporter(_ format: Format, failLevel: Severity, color: Bool, models: [ModelProvenance], workspace: Workspace?) -> any StreamingReporter {
+    /// The reporter of `format`. The formats for tools name the models that judged the files
+    /// (the text formats do not, and skip the work).
+    func reporter(_ format: Format, failLevel: Severity, color: Bool, workspace: Workspace) -> any StreamingReporter {
+        var models: [ModelProvenance] { workspace.modelProvenance }
         switch format {
         case .text: return TextReporter(color: color)
         case .json: return JSONReporter(models: models)
@@ -256,7 +272,7 @@ struct Lint: ParsableCommand {
             // configuration's own (`rule-paths`), once each.
             var seen = Set<RuleID>()
             var rules: [RuleDescriptor] = []
-            let registries = ((try? BundledRules.registry()).map { [$0] } ?? []) + (workspace?.configurations.map(\.linter.registry) ?? [])
+            let registries = ((try? BundledRules.registry()).map { [$0] } ?? []) + workspace.configurations.map(\.linter.registry)
             for registry in registries {
                 for rule in RuleDocumentation.descriptors(registry) where seen.insert(rule.id).inserted { rules.append(rule) }
             }
@@ -268,7 +284,7 @@ struct Lint: ParsableCommand {
 
 // MARK: --fix
 
-extension Lint {
+extension LintSettings {
     /// `--fix`: applies the certain fixes (``Fix``) to every JSON input, for the diagnostics
     /// its configuration reports (rule settings and suppressions apply), round after round
     /// until none is left, and rewrites only files that change. A file that is not well-formed

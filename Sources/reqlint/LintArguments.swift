@@ -50,37 +50,3 @@ enum LintArguments {
     nonisolated(unsafe) static var rawPaths: [[UInt8]]?
 }
 
-extension Lint {
-    /// `lint` as ArgumentParser would parse `flags` (names from ``LintArguments/flags``, each
-    /// at most once) and `paths`, built without ArgumentParser: the common command lines
-    /// (`reqlint lint FILE…`, and the pre-commit hooks' `reqlint lint --force-exclude
-    /// --skip-non-requests FILE…`) then skip its parse, about 10 million instructions of
-    /// runtime reflection and conformance lookups, most of a one-file run.
-    ///
-    /// Every property is set here, with the default its declaration gives; a test parses the
-    /// same command lines with ArgumentParser and requires the same values, so a new option
-    /// or a changed default cannot be missed. Anything else (an option with a value, help, a
-    /// mistake) still goes through ArgumentParser.
-    static func withDefaults(flags: Set<String>, paths: [String]) -> Lint {
-        var lint = Lint()
-        lint.format = .text
-        lint.output = []
-        lint.operation = nil
-        lint.config = nil
-        lint.failLevel = nil
-        lint.noSuppressions = flags.contains("--no-suppressions")
-        lint.baseline = nil
-        lint.writeBaseline = nil
-        lint.stdinFilename = nil
-        lint.forceExclude = flags.contains("--force-exclude")
-        lint.skipNonRequests = flags.contains("--skip-non-requests")
-        lint.color = .auto
-        lint.jobs = nil
-        lint.quiet = flags.contains("--quiet") || flags.contains("-q")
-        lint.fix = flags.contains("--fix")
-        lint.dryRun = flags.contains("--dry-run")
-        lint.filesFrom = nil
-        lint.paths = paths
-        return lint
-    }
-}

@@ -42,12 +42,16 @@ struct ReqLint: ParsableCommand {
             Terminal.output(versionText())
             Self.exit(withError: nil)
         }
-        if Set(arguments.dropFirst()) == ["--version", "--verbose"] {
+        if arguments.count == 3, Set(arguments.dropFirst()) == ["--version", "--verbose"] {
             arguments = ["reqlint", "version"]
         }
         do {
-            var command: any ParsableCommand = try lintCommand(arguments) ?? parseAsRoot(Array(arguments.dropFirst()))
-            try command.run()
+            if let settings = lintCommand(arguments) {
+                try settings.run()
+            } else {
+                var command = try parseAsRoot(Array(arguments.dropFirst()))
+                try command.run()
+            }
         } catch let code as ExitCode {
             Self.exit(withError: code)
         } catch {
@@ -85,7 +89,7 @@ struct ReqLint: ParsableCommand {
     /// folder walk of the same files). ``LintArguments`` splits them off by Lint's own option
     /// table; ArgumentParser parses the options and one path, and the paths are set after.
     /// `reqlint FILE…` (lint being the default subcommand) takes the same way.
-    static func lintCommand(_ arguments: [String]) -> Lint? {
+    static func lintCommand(_ arguments: [String]) -> LintSettings? {
         guard arguments.count > 1 else { return nil }
         var rest = Array(arguments.dropFirst())
         var offset = 1  // of rest[0] in the process's arguments
@@ -99,16 +103,16 @@ struct ReqLint: ParsableCommand {
             return nil  // --help, --version, or a mistake: the whole tree says what it is
         }
         guard let split = LintArguments.split(rest) else {
-            return (try? Lint.parseAsRoot(rest)) as? Lint
+            return ((try? Lint.parseAsRoot(rest)) as? Lint)?.settings
         }
-        var lint: Lint
+        var lint: LintSettings
         let flags = Set(split.options)
         if flags.count == split.options.count, flags.isSubset(of: LintArguments.flags) {
-            // Only flags, each once: no ArgumentParser at all (``Lint/withDefaults(flags:paths:)``).
-            lint = Lint.withDefaults(flags: flags, paths: split.paths)
+            // Only flags, each once: no ArgumentParser at all (``LintSettings/init(flags:paths:)``).
+            lint = LintSettings(flags: flags, paths: split.paths)
         } else {
             guard let parsed = (try? Lint.parseAsRoot(split.options + (split.paths.first.map { ["--", $0] } ?? []))) as? Lint else { return nil }
-            lint = parsed
+            lint = parsed.settings
             lint.paths = split.paths
         }
         guard (try? lint.validate()) != nil else { return nil }

@@ -109,13 +109,15 @@ public enum BundledRules {
     private static func lazyDocumentedRules() -> DocumentedRuleSet {
         DocumentedRuleSet(lazy: BundledRuleFiles.documented.map { entry in
             let path = entry.path
+            let checking = entry.checking
             return DocumentedRuleSet.Source(operations: entry.operations.compactMap(OperationID.init)) { examples in
+                guard examples else {
+                    let document = JSONParser.parse(checking)
+                    guard let root = document.root else { throw ReqLintError("\(path): \(document.syntaxError?.message ?? "not JSON")") }
+                    return try DocumentedRule(json: document.value(at: root), requireExamples: false)
+                }
                 guard let file = BundledRuleFiles.files.first(where: { $0.path == path }) else { throw ReqLintError("no bundled rule \(path)") }
-                let document = JSONParser.parse(file.contents)
-                guard let root = document.root else { throw ReqLintError("\(path): \(document.syntaxError?.message ?? "not JSON")") }
-                let members = document.members(of: root).filter { examples || !document.string($0.key, equals: "examples") }
-                return try DocumentedRule(json: .object(members.map { (document.string($0.key), document.value(at: $0.value)) }),
-                                          requireExamples: examples)
+                return try DocumentedRule(json: parsed(file))
             }
         })
     }
