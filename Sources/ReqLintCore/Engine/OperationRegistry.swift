@@ -121,11 +121,12 @@ public struct OperationRegistry: Sendable {
         guard let root = document.root, document[root].kind == .object else { return .unknown }
         // Exact names first, by bytes: no String per member for the common case.
         let count = document.count(of: root)
+        let members = document.members(of: root)
         var best = 0
         var leaders: [OperationID] = []
         for (id, table) in memberTables {
             var hits = 0
-            for (key, _) in document.members(of: root) where document.withStringBytes(key, table.index(of:)) != nil { hits += 1 }
+            for (key, _) in members where document.withStringBytes(key, table.index(of:)) != nil { hits += 1 }
             if hits > best {
                 best = hits
                 leaders = [id]
@@ -139,7 +140,7 @@ public struct OperationRegistry: Sendable {
             if leaders.count > 1 { return .ambiguous(leaders) }
         }
         // Then ignoring letter case.
-        let names = document.members(of: root).map { document.string($0.key).lowercased() }
+        let names = members.map { document.string($0.key).lowercased() }
         best = 0
         leaders = []
         for (id, members) in memberNames.sorted(by: { $0.key < $1.key }) {
