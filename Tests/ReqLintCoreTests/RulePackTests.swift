@@ -94,6 +94,32 @@ struct RulePackTests {
         #expect(overlay.caughtUp.first?.since == "botocore 1.43.13")
     }
 
+    /// The linter compiles a bundled pack's patterns at their first match: here every one is
+    /// compiled now, so none can fail then.
+    @Test func everyBundledPatternCompiles() throws {
+        var patterns = 0
+        for pack in try BundledRules.packs() {
+            _ = try OperationModel(pack: pack)
+            for shape in pack.shapes.values where shape.pattern != nil {
+                #expect(throws: Never.self) { try CompiledPattern(java: shape.pattern!) }
+                patterns += 1
+            }
+        }
+        #expect(patterns > 20)
+    }
+
+    /// A deferred pattern that does not compile leaves its values unchecked, never passed.
+    @Test func aDeferredPatternThatDoesNotCompileChecksNothing() {
+        let broken = CompiledPattern(deferringJava: "[a-")
+        guard case let .limitExceeded(reason) = broken.matches("abc") else {
+            Issue.record("a pattern that does not compile must not match or fail to match")
+            return
+        }
+        #expect(reason.contains("[a-"), "\(reason)")
+        #expect(CompiledPattern(deferringJava: "[a-c]+").matches("abc") == .match)
+        #expect(CompiledPattern(deferringJava: "[a-c]+").matches("abd") == .noMatch)
+    }
+
     /// The packs the linter compiles are generated as Swift values (``BundledRuleFiles/pack(_:)``):
     /// each must be exactly what its embedded JSON file reads as, member order and all.
     @Test func eachPackAsSwiftValuesIsItsJSONFile() throws {

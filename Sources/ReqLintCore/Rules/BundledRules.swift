@@ -15,7 +15,7 @@ public enum BundledRules {
             let path = entry.path
             return (id: id, inputMembers: entry.inputMembers, compile: { @Sendable () -> OperationModel in
                 do {
-                    return try OperationModel(pack: pack(at: path))
+                    return try OperationModel(pack: pack(at: path), deferringPatterns: true)
                 } catch {
                     // The bundled packs are compiled by the tests; this is a build that embedded a broken one.
                     fatalError("bundled rule pack \(path) does not compile: \(error)")
