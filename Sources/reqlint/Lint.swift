@@ -200,13 +200,14 @@ extension LintSettings {
         var baselineReports: [(report: FileReport, absolutePath: String)] = []
         var findingCount = 0
         var tally = Tally()
-        let chunk = 512
-        var start = 0
-        while start < plan.inputs.count {
-            let slice = Array(plan.inputs[start ..< min(start + chunk, plan.inputs.count)])
-            start += chunk
+        // Chunks of 512 inputs: while one chunk's reports are written, the next is linted.
+        let chunks = stride(from: 0, to: plan.inputs.count, by: 512).map { Array(plan.inputs[$0 ..< min($0 + 512, plan.inputs.count)]) }
+        var pending = chunks.first.map { PendingLint($0, session: session, operation: requested, jobs: jobs) }
+        for (number, slice) in chunks.enumerated() {
+            let results = pending!.wait()
+            pending = number + 1 < chunks.count ? PendingLint(chunks[number + 1], session: session, operation: requested, jobs: jobs) : nil
             var chunkReports: [FileReport] = []
-            for (input, var result) in zip(slice, LintRun.run(slice, session: session, operation: requested, jobs: jobs)) {
+            for (input, var result) in zip(slice, results) {
                 if let note = result.note {
                     tally.skipped += 1
                     if !quiet { Terminal.error("reqlint: \(note)") }

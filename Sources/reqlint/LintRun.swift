@@ -23,6 +23,27 @@ enum LintRun {
     }
 }
 
+/// A chunk of inputs being linted in the background (``LintRun/run(_:session:operation:jobs:)``
+/// on a global queue), so the caller can write the previous chunk's reports meanwhile: the
+/// writing would otherwise leave the cores idle.
+final class PendingLint: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var results: [LintRun.Result] = []
+
+    init(_ inputs: [Workspace.Input], session: LintSession, operation: OperationID?, jobs: Int?) {
+        DispatchQueue.global().async {
+            self.results = LintRun.run(inputs, session: session, operation: operation, jobs: jobs)
+            self.done.signal()
+        }
+    }
+
+    /// The results, in the order of the inputs, once every one is linted.
+    func wait() -> [LintRun.Result] {
+        done.wait()
+        return results
+    }
+}
+
 /// One slot per input, each written by exactly one worker, read after all are done.
 final class ResultSlots: @unchecked Sendable {
     private var slots: [LintRun.Result?]
