@@ -10,13 +10,10 @@ public struct TextEdit: Sendable, Equatable {
         self.newText = newText
     }
 
-    /// `bytes` with the edits applied (they must not overlap).
+    /// `bytes` with the edits applied by the one edit function, `Fix.apply` (an edit that
+    /// overlaps an earlier one is left out).
     public static func apply(_ edits: [TextEdit], to bytes: [UInt8]) -> [UInt8] {
-        var result = bytes
-        for edit in edits.sorted(by: { $0.range.start > $1.range.start }) {
-            result.replaceSubrange(edit.range.start ..< edit.range.end, with: Array(edit.newText.utf8))
-        }
-        return result
+        Fix.apply(edits.map { (range: $0.range, replacement: $0.newText) }, to: bytes)
     }
 }
 
@@ -45,14 +42,10 @@ public enum QuickFixProvider {
     }
 
     /// The content of a string literal node (between the quotes).
-    static func contentRange(_ document: JSONDocument, _ node: Int32) -> SourceRange {
-        SourceRange(start: Int(document[node].start) + 1, end: Int(document[node].end) - 1)
-    }
+    static func contentRange(_ document: JSONDocument, _ node: Int32) -> SourceRange { Fix.contentRange(node, document) }
 
     /// `text` escaped for the inside of a JSON string literal.
-    static func escapedContent(_ text: String) -> String {
-        String(JSONValue.string(text).serialized().dropFirst().dropLast())
-    }
+    static func escapedContent(_ text: String) -> String { Fix.escapedContent(text) }
 
     // MARK: enum
 

@@ -103,16 +103,23 @@ public struct Fix: Sendable, Hashable {
     /// `bytes` with `fixes` applied. Fixes whose ranges overlap one applied before (in source
     /// order) or lie outside `bytes` are left out.
     public static func apply(_ fixes: [Fix], to bytes: [UInt8]) -> [UInt8] {
-        var accepted: [Fix] = []
+        apply(fixes.map { (range: $0.range, replacement: $0.replacement) }, to: bytes)
+    }
+
+    /// `bytes` with each range replaced: the one way reqlint edits a document (`--fix`, and the
+    /// editor's quick fixes). Replacements whose ranges overlap one applied before (in source
+    /// order) or lie outside `bytes` are left out.
+    public static func apply(_ edits: [(range: SourceRange, replacement: String)], to bytes: [UInt8]) -> [UInt8] {
+        var accepted: [(range: SourceRange, replacement: String)] = []
         var end = 0
-        for fix in fixes.sorted(by: { $0.range < $1.range }) {
-            guard fix.range.start >= end, fix.range.end <= bytes.count else { continue }
-            accepted.append(fix)
-            end = max(fix.range.end, fix.range.start + 1)
+        for edit in edits.sorted(by: { $0.range < $1.range }) {
+            guard edit.range.start >= end, edit.range.end <= bytes.count else { continue }
+            accepted.append(edit)
+            end = max(edit.range.end, edit.range.start + 1)
         }
         var result = bytes
-        for fix in accepted.reversed() {
-            result.replaceSubrange(fix.range.start ..< fix.range.end, with: Array(fix.replacement.utf8))
+        for edit in accepted.reversed() {
+            result.replaceSubrange(edit.range.start ..< edit.range.end, with: Array(edit.replacement.utf8))
         }
         return result
     }
@@ -164,13 +171,13 @@ public struct Fix: Sendable, Hashable {
         document.members(of: object).contains { $0.key == node }
     }
 
-    /// The inside of a string literal (between its quotes).
-    static func contentRange(_ node: Int32, _ document: JSONDocument) -> SourceRange {
+    /// The inside of a string literal (between its quotes): what a fix of a value replaces.
+    public static func contentRange(_ node: Int32, _ document: JSONDocument) -> SourceRange {
         SourceRange(start: Int(document[node].start) + 1, end: Int(document[node].end) - 1)
     }
 
     /// `text` escaped for the inside of a JSON string literal.
-    static func escapedContent(_ text: String) -> String {
+    public static func escapedContent(_ text: String) -> String {
         String(JSONValue.string(text).serialized().dropFirst().dropLast())
     }
 }
