@@ -106,14 +106,23 @@ public enum FileSystem {
 
     /// `path` made absolute against the working directory, with `.` and `..` resolved lexically.
     public static func absolute(_ path: String, from base: String = currentDirectory()) -> String {
-        let joined = path.hasPrefix("/") ? path : base + "/" + path
-        var parts: [Substring] = []
-        for part in joined.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." { _ = parts.popLast(); continue }
+        // By bytes, as the kernel splits a path (a `/` followed by a combining mark is still a
+        // separator); splitting the String walked grapheme clusters for every path named.
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let joined = path.utf8.first == slash ? Array(path.utf8) : Array(base.utf8) + [slash] + Array(path.utf8)
+        var parts: [ArraySlice<UInt8>] = []
+        for part in joined.split(separator: slash) {
+            if part.count == 1, part.first == dot { continue }
+            if part.count == 2, part.allSatisfy({ $0 == dot }) { _ = parts.popLast(); continue }
             parts.append(part)
         }
-        return "/" + parts.joined(separator: "/")
+        var out: [UInt8] = []
+        out.reserveCapacity(joined.count + 1)
+        for part in parts {
+            out.append(slash)
+            out.append(contentsOf: part)
+        }
+        return out.isEmpty ? "/" : String(decoding: out, as: UTF8.self)
     }
 
     /// `path` relative to folder `base` (both absolute), with `/` separators; `nil` when it is
