@@ -201,11 +201,13 @@ extension LintSettings {
         var findingCount = 0
         var tally = Tally()
         // Chunks of 512 inputs: while one chunk's reports are written, the next is linted.
-        let chunks = stride(from: 0, to: plan.inputs.count, by: 512).map { Array(plan.inputs[$0 ..< min($0 + 512, plan.inputs.count)]) }
-        var pending = chunks.first.map { PendingLint($0, session: session, operation: requested, jobs: jobs) }
-        for (number, slice) in chunks.enumerated() {
+        let chunks = stride(from: 0, to: plan.inputs.count, by: 512).map { $0 ..< min($0 + 512, plan.inputs.count) }
+        var pending = chunks.first.map { PendingLint(Array(plan.inputs[$0]), session: session, operation: requested, jobs: jobs) }
+        for (number, range) in chunks.enumerated() {
+            let slice = plan.inputs[range]
             let results = pending!.wait()
-            pending = number + 1 < chunks.count ? PendingLint(chunks[number + 1], session: session, operation: requested, jobs: jobs) : nil
+            pending = number + 1 < chunks.count
+                ? PendingLint(Array(plan.inputs[chunks[number + 1]]), session: session, operation: requested, jobs: jobs) : nil
             var chunkReports: [FileReport] = []
             for (input, var result) in zip(slice, results) {
                 if let note = result.note {
@@ -221,7 +223,7 @@ extension LintSettings {
                 findingCount += report.diagnostics.count
                 if writeBaseline != nil, !report.diagnostics.isEmpty { baselineReports.append((report, input.absolutePath)) }
             }
-            let fixes = wantsFixes ? sarifFixes(chunkReports, inputs: slice, session: session, operation: requested) : [:]
+            let fixes = wantsFixes ? sarifFixes(chunkReports, inputs: Array(slice), session: session, operation: requested) : [:]
             for index in sinks.indices { sinks[index].add(chunkReports, fixes: fixes) }
         }
         // The configurations' own findings (a suppression that matched nothing is known only
