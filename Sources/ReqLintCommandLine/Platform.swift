@@ -1,8 +1,25 @@
+import ReqLintConfig
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// What a front end does before anything else, so a careless or hostile start cannot turn a
+/// write into damage.
+package enum ProcessStart {
+    /// A closed standard descriptor (0, 1 or 2) is given `/dev/null`, read-only, so that the
+    /// next file or descriptor opened (a report's temporary file, the threads' event
+    /// descriptor) cannot take its number and receive what was meant for standard output:
+    /// writes to a closed stream then fail with a message, as they should. A size limit
+    /// (`ulimit -f`) makes a write fail with EFBIG instead of killing the process halfway.
+    package static func prepare() {
+        for descriptor: Int32 in 0 ... 2 where fcntl(descriptor, F_GETFD) == -1 {
+            _ = open("/dev/null", O_RDONLY)
+        }
+        FileSystem.ignoreFileSizeSignal()
+    }
+}
 
 /// The number of online processors.
 package enum ProcessInfoLite {

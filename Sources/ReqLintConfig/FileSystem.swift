@@ -270,6 +270,12 @@ extension FileSystem {
         case refuse
     }
 
+    /// Makes a file-size limit (`ulimit -f`) fail a write with EFBIG, reported, instead of
+    /// killing reqlint halfway (SIGXFSZ). Every writer of files calls it first.
+    public static func ignoreFileSizeSignal() {
+        signal(SIGXFSZ, SIG_IGN)
+    }
+
     /// Replaces the file at `path` with `bytes`, atomically: the bytes go to a new file in the
     /// same folder, which is flushed to disk (`fsync`) and given the old file's permissions,
     /// then renamed over the old one. Every write, the flush and the close are checked; on any
@@ -286,8 +292,7 @@ extension FileSystem {
         func failure(_ code: Int32, _ explanation: String? = nil) -> FileSystemError {
             FileSystemError(path: shown, errno: code, explanation: explanation, operation: "write")
         }
-        // A file-size limit (ulimit -f) must fail the write, not kill reqlint halfway.
-        signal(SIGXFSZ, SIG_IGN)
+        ignoreFileSizeSignal()
         // The process's own streams, whatever they are redirected to: written as they are.
         if let fd = standardStream(path) {
             return contents(fd).map { failure($0) }

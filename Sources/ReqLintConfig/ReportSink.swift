@@ -86,6 +86,7 @@ public final class Spool {
     private var memory: [UInt8] = []
 
     public init() {
+        FileSystem.ignoreFileSizeSignal()
         let environment = getenv("TMPDIR").map { String(cString: $0) } ?? ""
         let folder = environment.hasPrefix("/") ? environment : "/tmp"
         var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8) + Array("reqlint-spool-XXXXXX".utf8) + [0]

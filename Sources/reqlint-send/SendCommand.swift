@@ -51,6 +51,7 @@ struct SendCommand: ParsableCommand {
 
     /// Runs with reqlint's exit codes: a usage error exits 2 (not the parser's 64).
     static func main() {
+        ProcessStart.prepare()
         // `reqlint preflight …` runs as `reqlint-send preflight …`.
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "preflight" {

@@ -26,6 +26,7 @@ struct ReqLint: ParsableCommand {
     /// Runs the command with reqlint's documented exit codes: a usage error exits 2 (not the
     /// parser's default 64), `--help` and `--version` exit 0.
     static func main() {
+        ProcessStart.prepare()
         var arguments = CommandLine.arguments
         if arguments.count > 1 && arguments[1] == "send" {
             Companion.exec("reqlint-send", arguments: (2 ..< arguments.count).map(RawArguments.bytes(at:)))

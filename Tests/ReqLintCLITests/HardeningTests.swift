@@ -81,6 +81,26 @@ struct HardeningTests {
 
     /// Rules whose regular expression hits PCRE2's match limit, in both polarities and for
     /// key patterns: each is reported as not checked, never as a pass.
+    /// Reports are spooled while the run goes: a size limit hit there, or by the report file
+    /// itself, is a message and exit 2, the old report kept; a closed standard output is
+    /// reported, and its number is not handed to a file the run opens.
+    @Test func spooledReportsUnderASizeLimitOrAClosedStandardOutputSaySo() throws {
+        var files: [String: [UInt8]] = ["old.sarif": Array("keep".utf8), "out.json": Array("keep".utf8)]
+        for i in 0 ..< 600 { files["r\(i).json"] = Self.fixable }
+        let directory = try CLITests.temporaryDirectory(files)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let limited = try Self.shell("ulimit -f 4; exec '\(Self.binary)' lint -q --format junit --output sarif=old.sarif . > /dev/null", in: directory)
+        Hostile.expectBounded(limited, status: 2)
+        #expect(limited.stderr.contains("cannot write old.sarif: File too large"), "\(limited.stderr)")
+        #expect(Self.contents(directory, "old.sarif") == Array("keep".utf8))
+        let closed = try Self.shell("exec '\(Self.binary)' lint --format json --output json=out.json r1.json >&-", in: directory)
+        Hostile.expectBounded(closed, status: 2)
+        #expect(closed.stderr.contains("cannot write standard output"), "\(closed.stderr)")
+        let report = String(decoding: Self.contents(directory, "out.json"), as: UTF8.self)
+        #expect(report.hasPrefix("{") && report.hasSuffix("}\n") && report.components(separatedBy: "\"version\"").count == 2,
+                "the report file holds one report, nothing meant for standard output: \(report.prefix(200))")
+    }
+
     @Test func aCheckThatHitsTheRegexLimitIsReportedNotPassed() throws {
         func rule(_ id: String, _ check: String) -> [UInt8] {
             Array("""
