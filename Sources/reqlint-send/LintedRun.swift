@@ -28,7 +28,8 @@ struct LintedRun {
 
     /// Lints `paths`; a usage problem (an unknown operation, a missing configuration) is
     /// said through `err` and thrown as exit 2.
-    init(paths: [String], config: String?, operation: String?, failLevel: String?, quiet: Bool, err: (String) -> Void) throws {
+    init(paths: [String], options: LintOptions, err: (String) -> Void) throws {
+        let config = options.config, operation = options.operation, failLevel = options.failLevel, quiet = options.quiet
         do {
             workspace = try Workspace(configuration: config, suppressions: true)
             workspace.advice = CommandLineAdvice.text

@@ -49,11 +49,6 @@ struct PreflightCommand: ParsableCommand {
     @OptionGroup var aws: AWSOptions
 
     @OptionGroup var lint: LintOptions
-    var operation: String? { lint.operation }
-    var failLevel: String? { lint.failLevel }
-    var config: String? { lint.config }
-    var color: ColorChoice { lint.color }
-    var quiet: Bool { lint.quiet }
 
 
     @Flag(name: .long, help: "Print the IAM policy the checks need and call nothing.")
@@ -72,9 +67,9 @@ struct PreflightCommand: ParsableCommand {
         func err(_ line: String) { Terminal.error(redactor.redact(line)) }
 
         // 1. Lint every file, as `lint` does, each once.
-        let run = try LintedRun(paths: paths, config: config, operation: operation, failLevel: failLevel, quiet: quiet, err: err)
+        let run = try LintedRun(paths: paths, options: lint, err: err)
         let workspace = run.workspace, plan = run.plan, failLevel = run.failLevel
-        let useColor = color.enabled(for: 1)
+        let useColor = lint.color.enabled(for: 1)
         var reports = run.reports
         var tally = run.tally
         let documents: [(index: Int, input: Workspace.Input, document: JSONDocument, operation: OperationID)] = run.files.compactMap { file in
@@ -135,7 +130,7 @@ struct PreflightCommand: ParsableCommand {
         case .text: out(TextReporter(color: useColor).report(reports))
         case .json: out(JSONReporter(models: workspace.modelProvenance).report(reports))
         }
-        if !quiet {
+        if !lint.quiet {
             err("reqlint: \(tally.files) file\(tally.files == 1 ? "" : "s") checked, \(calls) read-only call\(calls == 1 ? "" : "s"), \(tally.errors) error\(tally.errors == 1 ? "" : "s"), \(tally.warnings) warning\(tally.warnings == 1 ? "" : "s")")
         }
     }

@@ -81,11 +81,6 @@ struct SendCommand: ParsableCommand {
     @OptionGroup var aws: AWSOptions
 
     @OptionGroup var lint: LintOptions
-    var operation: String? { lint.operation }
-    var failLevel: String? { lint.failLevel }
-    var config: String? { lint.config }
-    var color: ColorChoice { lint.color }
-    var quiet: Bool { lint.quiet }
 
 
     @Flag(name: .long, help: "Run `reqlint preflight` first (read-only checks of what the requests refer to); send only if it finds nothing at the fail level.")
@@ -131,9 +126,9 @@ struct SendCommand: ParsableCommand {
         }
 
         // 1. Lint every file, as `lint` does, each once.
-        let run = try LintedRun(paths: paths, config: config, operation: operation, failLevel: failLevel, quiet: quiet, err: err)
+        let run = try LintedRun(paths: paths, options: lint, err: err)
         let workspace = run.workspace, plan = run.plan, failLevel = run.failLevel
-        let useColor = color.enabled(for: 1)
+        let useColor = lint.color.enabled(for: 1)
         let reports = run.reports
         var tally = run.tally
         let clean = run.files.map { Clean(input: $0.input, bytes: $0.bytes, report: run.reports[$0.report], document: $0.document) }
@@ -146,7 +141,7 @@ struct SendCommand: ParsableCommand {
             case .text: out(TextReporter(color: useColor).report(configurationReports + reports))
             case .json: out(JSONReporter(models: workspace.modelProvenance).report(configurationReports + reports))
             }
-            if !quiet {
+            if !lint.quiet {
                 err("reqlint: \(tally.files) file\(tally.files == 1 ? "" : "s") checked, \(tally.errors) error\(tally.errors == 1 ? "" : "s"), \(tally.warnings) warning\(tally.warnings == 1 ? "" : "s"); nothing was sent")
             }
             throw ExitCode(tally.anyFailed || !plan.problems.isEmpty ? 2 : 1)
@@ -158,7 +153,7 @@ struct SendCommand: ParsableCommand {
         // Findings below the fail level are shown on standard error; standard output is for
         // the requests and responses.
         let belowFailLevel = configurationReports + reports
-        if format == .text, !quiet, belowFailLevel.contains(where: { !$0.diagnostics.isEmpty }) {
+        if format == .text, !lint.quiet, belowFailLevel.contains(where: { !$0.diagnostics.isEmpty }) {
             Terminal.write(redactor.redact(TextReporter(color: false).report(belowFailLevel)), to: 2)
         }
 
@@ -239,12 +234,12 @@ struct SendCommand: ParsableCommand {
                 case .text: out(TextReporter(color: useColor).report(preflightReports))
                 case .json: out(JSONReporter(models: workspace.modelProvenance).report(preflightReports))
                 }
-                if !quiet {
+                if !lint.quiet {
                     err("reqlint: preflight: \(client.sent.count) read-only call\(client.sent.count == 1 ? "" : "s"), \(preflightTally.errors) error\(preflightTally.errors == 1 ? "" : "s"), \(preflightTally.warnings) warning\(preflightTally.warnings == 1 ? "" : "s"); nothing was sent")
                 }
                 throw ExitCode(1)
             }
-            if format == .text, !quiet {
+            if format == .text, !lint.quiet {
                 if preflightReports.contains(where: { !$0.diagnostics.isEmpty }) {
                     Terminal.write(redactor.redact(TextReporter(color: false).report(preflightReports)), to: 2)
                 }
@@ -313,7 +308,7 @@ struct SendCommand: ParsableCommand {
         if format == .json, !dryRun {
             out(JSONValue.object([("version", .integer(1)), ("results", .array(results))]).serialized(pretty: true))
         }
-        if !quiet {
+        if !lint.quiet {
             if dryRun {
                 err("reqlint: \(prepared.count) request\(prepared.count == 1 ? "" : "s") signed with \(credentials.source); nothing was sent (--dry-run)")
             } else {
