@@ -6,10 +6,12 @@
 // - swift-argument-parser: the command-line front end (`Sources/reqlint`).
 // - swift-crypto: SHA-256 / HMAC-SHA256 for AWS Signature Version 4 (`Sources/ReqLintSigV4`),
 //   used only by the `reqlint-send` executable. The lint path loads no Foundation (swift-crypto
-//   and FoundationNetworking do): the provenance checksum of imported service models uses the
+//   and swift-nio do): the provenance checksum of imported service models uses the
 //   system's libcrypto (`CLibCrypto`, Debian's libssl-dev) instead.
-// HTTP for `reqlint send` uses FoundationNetworking (part of the toolchain) rather than
-// AsyncHTTPClient, which would add minutes to every clean build for a handful of requests.
+// - async-http-client (with swift-nio and swift-nio-ssl): HTTP and TLS for `reqlint send` and
+//   `reqlint preflight`. It replaced FoundationNetworking, whose libcurl (with libssl3) is not in
+//   minimal Debian and Ubuntu installs, so a released `reqlint-send` would not start there; the
+//   price is about two more minutes of every clean build (swift-nio and BoringSSL).
 // YAML (request documents and `.reqlint.yaml`) is read with the system's libyaml (Debian's
 // libyaml-dev, the C library Yams also wraps) through our own event-level front end
 // (Sources/ReqLintYAML), which keeps exact positions. Yams itself is not used: it imports
@@ -37,6 +39,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
     ],
     targets: [
         .systemLibrary(
@@ -101,7 +106,12 @@ let package = Package(
         ),
         .target(
             name: "ReqLintSend",
-            dependencies: ["ReqLintCore", "ReqLintSigV4", "ReqLintReport"],
+            dependencies: [
+                "ReqLintCore", "ReqLintSigV4", "ReqLintReport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: swiftSettings
         ),
         // `reqlint preflight`: read-only checks of what a request refers to (an allow-list of
@@ -133,11 +143,11 @@ let package = Package(
             // reqlint calls none of glibc's functions that need its shared libraries at run time
             // (user, group and host lookups, iconv), so the usual caveat of a static glibc does
             // not apply; like every static executable it is not position-independent.
-            // `reqlint-send` (FoundationNetworking, libcurl) cannot be: see below. Release builds only:
-            // a test bundle that depends on this target is linked with its linker settings too,
-            // and reqlintPackageTests, which holds reqlint-send's FoundationNetworking, fails to
-            // link statically (undefined CFURLSession symbols). So `swift test` tests a
-            // dynamically linked debug binary.
+            // `reqlint-send` keeps a shared glibc: see below. Release builds only: a test bundle
+            // that depends on this target is linked with its linker settings too, and
+            // reqlintPackageTests did not link as a static executable (with FoundationNetworking,
+            // then part of it; not tried again since). So `swift test` tests a dynamically
+            // linked debug binary.
             linkerSettings: [.unsafeFlags(["-static-executable", "-l_FoundationCollections", "-l_FoundationCShims", "-lswiftSynchronization"],
                                           .when(platforms: [.linux], configuration: .release))]
         ),
@@ -149,28 +159,31 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings,
-            // The Swift runtime and Foundation (with FoundationNetworking and its ICU data) are
-            // linked in (`-static-stdlib`), so nothing of the toolchain is loaded at run time;
-            // what stays dynamic is glibc, libstdc++, zlib, libcrypto and the system's libcurl
-            // (libcurl4, which FoundationNetworking's HTTP goes through; its static archive needs
-            // Kerberos and LDAP archives Debian does not ship). libyaml and libpcre2 are linked
-            // in whole from their archives: SwiftPM names their shared libraries before anything
-            // a target can add, so those stay listed as needed although nothing refers to them,
-            // and scripts/release drops the two entries (patchelf --remove-needed). Release
-            // builds only, for the reason given for `reqlint` above. See the README's Install
-            // section for sizes and start-up.
+            // The Swift runtime and Foundation (with its ICU data, which swift-crypto's and
+            // swift-nio's `import Foundation` bring) are linked in (`-static-stdlib`), so nothing
+            // of the toolchain is loaded at run time. HTTP is AsyncHTTPClient over swift-nio, with
+            // TLS by swift-nio-ssl's own BoringSSL, compiled in. What stays dynamic is glibc,
+            // libstdc++, libgcc_s and zlib, all in every Debian and Ubuntu install, minimal ones
+            // too: glibc stays shared because swift-nio resolves names with getaddrinfo, which a
+            // static glibc cannot do portably (it loads the NSS modules of the glibc it was
+            // built with). libyaml, libpcre2 and libcrypto (the provenance checksum of imported
+            // models) are linked in whole from their archives: SwiftPM names their shared
+            // libraries before anything a target can add, so those stay listed as needed
+            // although nothing refers to them, and scripts/release drops the three entries
+            // (patchelf --remove-needed; it checks that no symbol is still imported from them).
+            // Release builds only, for the reason given for `reqlint` above. See the README's
+            // Install section for sizes and start-up.
             // The archives after -static-stdlib are those Foundation's own archives need but do
             // not name for the linker (the same gap as for `reqlint` above), grouped so that
             // their order does not matter.
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group",
-                                           "-Xlinker", "-lFoundationNetworking", "-Xlinker", "-l_CFURLSessionInterface",
                                            "-Xlinker", "-lFoundation", "-Xlinker", "-lCoreFoundation",
                                            "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-l_FoundationICU",
                                            "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationCShims",
                                            "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lswiftSynchronization",
-                                           "-Xlinker", "--end-group", "-Xlinker", "-lcurl",
+                                           "-Xlinker", "--end-group",
                                            "-Xlinker", "--whole-archive", "-Xlinker", "-l:libyaml.a",
-                                           "-Xlinker", "-l:libpcre2-8.a", "-Xlinker", "--no-whole-archive"],
+                                           "-Xlinker", "-l:libpcre2-8.a", "-Xlinker", "-l:libcrypto.a", "-Xlinker", "--no-whole-archive"],
                                           .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(

@@ -113,7 +113,8 @@ class VerifyingStub:
     """A loopback HTTP server that checks each request's SigV4 signature with botocore
     (botocore.auth.SigV4Auth, from the known secrets), counts requests and answers from a script."""
 
-    def __init__(self, secrets):
+    def __init__(self, secrets, tls=None):
+        """`tls`: an ssl.SSLContext to serve https with (the URL is then https://)."""
         from botocore.auth import SigV4Auth
         from botocore.awsrequest import AWSRequest
         from botocore.credentials import Credentials
@@ -155,8 +156,10 @@ class VerifyingStub:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.timeout = 1
+        if tls is not None:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
         self.port = self.server.server_address[1]
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 

@@ -66,7 +66,7 @@ public final class RetryStrategy: @unchecked Sendable {
     public static func isRetryable(_ outcome: AttemptOutcome) -> Bool {
         switch outcome {
         case .success: return false
-        case let .transportFailure(error): return error.kind != .tls
+        case let .transportFailure(error): return error.kind != .tls && error.kind != .proxy
         case let .serviceError(error): return error.isThrottling || error.isTransient
         }
     }

@@ -98,9 +98,10 @@ struct PreflightCommand: ParsableCommand {
         if !documents.isEmpty {
             let setup: AWSSetup
             let credentials: ResolvedCredentials
-            let transport = URLSessionTransport()
+            let transport: HTTPClientTransport
             do {
                 setup = try AWSSetup(options: aws, redactor: redactor)
+                transport = setup.transport()
                 credentials = try setup.credentials(transport: transport, retry: setup.retryStrategy())
             } catch {
                 err("reqlint: \(error.message)")

@@ -11,7 +11,7 @@ import ReqLintSigV4
 /// `reqlint send`: lint, then sign and send only clean request documents.
 ///
 /// It is its own executable, `reqlint-send`, which `reqlint send` runs: signing and HTTP need
-/// swift-crypto and FoundationNetworking, whose start-up cost every `reqlint lint` would
+/// swift-crypto, Foundation and swift-nio, whose start-up cost every `reqlint lint` would
 /// otherwise pay.
 ///
 /// The promise: a document with a finding at or above the fail level is never sent. Every
@@ -190,7 +190,7 @@ struct SendCommand: ParsableCommand {
         }
 
         // 3. Credentials, once.
-        let transport = URLSessionTransport()
+        let transport = setup.transport()
         let retry = setup.retryStrategy()
         let credentials: ResolvedCredentials
         do {

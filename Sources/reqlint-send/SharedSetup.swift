@@ -58,6 +58,8 @@ struct AWSSetup {
     let useFIPS: Bool
     let useDualStack: Bool
     let maxAttempts: Int
+    /// Proxies and trusted certificates, from the environment and the profile.
+    let transportSettings: TransportSettings
 
     init(options: AWSOptions, redactor: SecretRedactor) throws(SendError) {
         self.options = options
@@ -81,7 +83,14 @@ struct AWSSetup {
         useDualStack = dualStackSetting ?? false
         let attemptsSetting = try shared.maxAttempts()
         maxAttempts = attemptsSetting ?? RetryStrategy.defaultMaxAttempts
+        transportSettings = try TransportSettings(config: shared)
+        for proxy in [transportSettings.proxies.httpsProxy, transportSettings.proxies.httpProxy] {
+            redactor.add(proxy?.password)
+        }
     }
+
+    /// The transport every request of the run goes through.
+    func transport() -> HTTPClientTransport { HTTPClientTransport(settings: transportSettings) }
 
     /// The endpoint of a service: `--endpoint-url`, a configured URL, or the rule set's.
     func endpoint(serviceID: String, endpointPrefix: String) throws(SendError) -> ResolvedEndpoint {

@@ -10,7 +10,7 @@ import Darwin
 /// `reqlint send` runs the companion executable `reqlint-send` (built beside `reqlint`) with
 /// the same arguments, in the same process (`execv`).
 ///
-/// Signing and HTTP need swift-crypto and FoundationNetworking; keeping them in their own
+/// Signing and HTTP need swift-crypto, Foundation and swift-nio; keeping them in their own
 /// executable keeps them out of the start-up of every `reqlint lint`. ``ReqLint/main()`` hands
 /// `reqlint send ...` over before parsing, so `reqlint send --help` shows the companion's
 /// options; this command is what `reqlint --help` lists.

@@ -34,6 +34,7 @@ struct PackCacheTests {
 
     @Test func storedPacksAreSelectedAndReadBack() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reqlint-cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let cache = PackCache(directory: folder)
         #expect(cache.selection().isEmpty)
         let bundled = try BundledRules.packs().first { $0.id == OperationID("sagemaker:CreateInferenceExperiment")! }!

@@ -98,7 +98,7 @@ import Testing
         defer { server.stop() }
         let (sender, built, _) = try sender(server)
         let sleeps = SleepRecorder()
-        let exchange = try sender.send(built, transport: URLSessionTransport(idleTimeout: 5, totalTimeout: 10),
+        let exchange = try sender.send(built, transport: HTTPClientTransport(settings: TransportSettings(idleTimeout: 5, totalTimeout: 10)),
                                        retry: RetryStrategy(random: { 0.25 }, sleep: { sleeps.sleep($0) }))
         #expect(exchange.attempts == 2)
         #expect(exchange.response?.status == 200)
@@ -126,7 +126,7 @@ import Testing
         }
         defer { server.stop() }
         let (sender, built, _) = try sender(server)
-        let exchange = try sender.send(built, transport: URLSessionTransport(idleTimeout: 5, totalTimeout: 10), retry: RetryStrategy(sleep: { _ in }))
+        let exchange = try sender.send(built, transport: HTTPClientTransport(settings: TransportSettings(idleTimeout: 5, totalTimeout: 10)), retry: RetryStrategy(sleep: { _ in }))
         #expect(exchange.attempts == 3)
         #expect(server.requests.count == 3)
         #expect(exchange.serviceError?.code == "ThrottlingException")
@@ -139,7 +139,7 @@ import Testing
         }
         defer { server.stop() }
         let (sender, built, document) = try sender(server)
-        let exchange = try sender.send(built, transport: URLSessionTransport(idleTimeout: 5, totalTimeout: 10), retry: RetryStrategy(sleep: { _ in }))
+        let exchange = try sender.send(built, transport: HTTPClientTransport(settings: TransportSettings(idleTimeout: 5, totalTimeout: 10)), retry: RetryStrategy(sleep: { _ in }))
         #expect(exchange.attempts == 1)
         #expect(server.requests.count == 1)
         let error = try #require(exchange.serviceError)
@@ -157,7 +157,7 @@ import Testing
         }
         defer { server.stop() }
         let (sender, built, _) = try sender(server, id: "cleanroomsml:StartTrainedModelInferenceJob")
-        let exchange = try sender.send(built, transport: URLSessionTransport(idleTimeout: 5, totalTimeout: 10), retry: RetryStrategy(sleep: { _ in }))
+        let exchange = try sender.send(built, transport: HTTPClientTransport(settings: TransportSettings(idleTimeout: 5, totalTimeout: 10)), retry: RetryStrategy(sleep: { _ in }))
         #expect(exchange.response?.status == 200)
         let request = try #require(server.requests.first)
         #expect(request.target == "/memberships/5f0e3a7c-8b1d-4e2a-9c6f-1a2b3c4d5e6f/trained-model-inference-jobs")
@@ -171,7 +171,7 @@ import Testing
         defer { server.stop() }
         let (sender, built, _) = try sender(server)
         let started = Date()
-        let exchange = try sender.send(built, transport: URLSessionTransport(idleTimeout: 1, totalTimeout: 2),
+        let exchange = try sender.send(built, transport: HTTPClientTransport(settings: TransportSettings(idleTimeout: 1, totalTimeout: 2)),
                                        retry: RetryStrategy(maxAttempts: 2, sleep: { _ in }))
         #expect(Date().timeIntervalSince(started) < 15)
         #expect(exchange.attempts == 2)
@@ -183,19 +183,36 @@ import Testing
         let url = server.url
         server.stop()
         Thread.sleep(forTimeInterval: 0.3)
-        let transport = URLSessionTransport(idleTimeout: 2, totalTimeout: 4)
+        let transport = HTTPClientTransport(settings: TransportSettings(idleTimeout: 2, totalTimeout: 4))
+        let started = Date()
         let result = transport.send(HTTPRequest(method: "GET", url: url + "/", headers: [], body: []))
         guard case let .failure(error) = result else {
             Issue.record("a closed port answered")
             return
         }
-        #expect(error.kind == .connection || error.kind == .other)
+        // Refused at once, not retried inside the transport until a timeout.
+        #expect(error.kind == .connection, "\(error)")
+        #expect(Date().timeIntervalSince(started) < 1.5)
+        #expect(error.message.contains("127.0.0.1"), "\(error)")
+    }
+
+    @Test func anOversizedResponseIsRefusedNotHeld() throws {
+        let big = String(repeating: "x", count: HTTPClientTransport.maxResponseBytes + 1)
+        let server = try StubServer { _, _ in StubServer.Reply(status: 200, body: big) }
+        defer { server.stop() }
+        let result = HTTPClientTransport(settings: TransportSettings(idleTimeout: 5, totalTimeout: 20)).send(HTTPRequest(method: "POST", url: server.url + "/", headers: [], body: Array("{}".utf8)))
+        guard case let .failure(error) = result else {
+            Issue.record("a response over the limit was accepted")
+            return
+        }
+        #expect(error.kind == .other)
+        #expect(error.message.contains("larger than 16 MiB"), "\(error)")
     }
 
     @Test func redirectsAreNotFollowed() throws {
         let server = try StubServer { _, _ in StubServer.Reply(status: 307, headers: [("Location", "http://127.0.0.1:1/elsewhere")]) }
         defer { server.stop() }
-        let result = URLSessionTransport(idleTimeout: 5, totalTimeout: 10).send(HTTPRequest(method: "POST", url: server.url + "/", headers: [], body: Array("{}".utf8)))
+        let result = HTTPClientTransport(settings: TransportSettings(idleTimeout: 5, totalTimeout: 10)).send(HTTPRequest(method: "POST", url: server.url + "/", headers: [], body: Array("{}".utf8)))
         guard case let .success(response) = result else {
             Issue.record("no response: \(result)")
             return
@@ -213,7 +230,7 @@ import Testing
         defer { server.stop() }
         let shared = try AWSSharedConfig(environment: ["HOME": "/nonexistent", "AWS_CONFIG_FILE": "/nonexistent/c", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/k",
                                                        "AWS_CONTAINER_CREDENTIALS_FULL_URI": server.url + "/v1/credentials", "AWS_CONTAINER_AUTHORIZATION_TOKEN": "Bearer t0k"])
-        let found = try CredentialChain(config: shared, region: "us-east-1", transport: URLSessionTransport(idleTimeout: 5, totalTimeout: 10)).resolve()
+        let found = try CredentialChain(config: shared, region: "us-east-1", transport: HTTPClientTransport(settings: TransportSettings(idleTimeout: 5, totalTimeout: 10))).resolve()
         #expect(found.credentials == SigV4Credentials(accessKeyID: "CONTKEY", secretAccessKey: "contSecret123", sessionToken: "contToken123"))
         #expect(server.requests.first?.target == "/v1/credentials")
     }

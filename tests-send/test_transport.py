@@ -1,0 +1,221 @@
+"""How `reqlint send` reaches AWS: TLS with the system's or a given certificate bundle
+(AWS_CA_BUNDLE, the profile's ca_bundle), certificate and host name checks, and proxies from
+the environment (https_proxy, http_proxy, no_proxy, proxy credentials), against a loopback
+https stub that verifies signatures with botocore and a CONNECT proxy that records what it
+tunnels. The certificates are made here with the openssl command."""
+
+import base64
+import select
+import shutil
+import socket
+import socketserver
+import ssl
+import subprocess
+import threading
+
+import pytest
+
+from conftest import VerifyingStub
+from test_stub import KEYS, SECRET, TOKEN, ok
+
+PROXY_PASSWORD = "pr0xy-S3cret-passw0rd"
+HOST = "api.example.test"  # a name that resolves nowhere: only the proxy can reach it
+
+
+@pytest.fixture(scope="module")
+def certificates(tmp_path_factory):
+    """A private CA and a server certificate for api.example.test only (not 127.0.0.1)."""
+    if shutil.which("openssl") is None:
+        pytest.fail("the openssl command is needed to make test certificates (Debian's openssl package)")
+    folder = tmp_path_factory.mktemp("tls")
+
+    def openssl(*args):
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+            "-subj", "/CN=reqlint test CA", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign")
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", f"/CN={HOST}")
+    (folder / "ext.cnf").write_text(f"subjectAltName=DNS:{HOST}\nextendedKeyUsage=serverAuth\n")
+    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem",
+            "-days", "2", "-extfile", "ext.cnf")
+    return folder
+
+
+@pytest.fixture
+def tls_stub(certificates):
+    pytest.importorskip("botocore.auth", reason="botocore is not installed (tests-send/run.sh installs it with moto)")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificates / "server.pem", certificates / "server.key")
+    server = VerifyingStub({"AKIDEXAMPLE": (SECRET, TOKEN)}, tls=context)
+    yield server
+    server.stop()
+
+
+class ConnectProxy:
+    """An HTTP proxy that answers CONNECT only, tunnels every target to one loopback port,
+    and records the targets and the Proxy-Authorization headers it saw."""
+
+    def __init__(self, upstream_port, password=None):
+        self.seen = []
+        proxy = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self):
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    chunk = self.request.recv(4096)
+                    if not chunk:
+                        return
+                    data += chunk
+                head, rest = data.split(b"\r\n\r\n", 1)
+                lines = head.decode("latin-1").split("\r\n")
+                method, target, _ = lines[0].split(" ", 2)
+                headers = {line.split(":", 1)[0].strip().lower(): line.split(":", 1)[1].strip() for line in lines[1:] if ":" in line}
+                proxy.seen.append({"method": method, "target": target, "authorization": headers.get("proxy-authorization")})
+                if method != "CONNECT":
+                    self.request.sendall(b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n")
+                    return
+                if password is not None:
+                    expected = "Basic " + base64.b64encode(f"alice:{password}".encode()).decode()
+                    if headers.get("proxy-authorization") != expected:
+                        self.request.sendall(b"HTTP/1.1 407 Proxy Authentication Required\r\n"
+                                             b"Proxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\n\r\n")
+                        return
+                upstream = socket.create_connection(("127.0.0.1", upstream_port))
+                self.request.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                if rest:
+                    upstream.sendall(rest)
+                sockets = [self.request, upstream]
+                try:
+                    while True:
+                        readable, _, _ = select.select(sockets, [], [], 10)
+                        if not readable:
+                            return
+                        for sock in readable:
+                            chunk = sock.recv(65536)
+                            if not chunk:
+                                return
+                            (upstream if sock is self.request else self.request).sendall(chunk)
+                finally:
+                    upstream.close()
+
+        socketserver.ThreadingTCPServer.daemon_threads = True
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def url(self, credentials=""):
+        return f"http://{credentials}127.0.0.1:{self.port}"
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def proxy_for(request):
+    proxies = []
+
+    def make(upstream_port, password=None):
+        proxies.append(ConnectProxy(upstream_port, password))
+        return proxies[-1]
+
+    yield make
+    for proxy in proxies:
+        proxy.stop()
+
+
+def test_https_through_a_proxy_with_a_private_ca_bundle(send, tls_stub, proxy_for, certificates):
+    tls_stub.replies = [ok()]
+    proxy = proxy_for(tls_stub.port)
+    env = dict(KEYS, HTTPS_PROXY=proxy.url(), AWS_CA_BUNDLE=str(certificates / "ca.pem"))
+    result = send("--endpoint-url", f"https://{HOST}:{tls_stub.port}", "ir.json", env=env, secrets=[SECRET, TOKEN])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [seen["target"] for seen in proxy.seen] == [f"{HOST}:{tls_stub.port}"]
+    assert [r["signature_ok"] for r in tls_stub.requests] == [True]
+    assert tls_stub.requests[0]["headers"]["Host"] == f"{HOST}:{tls_stub.port}"
+
+
+def test_the_profiles_ca_bundle_is_used_too(send, tls_stub, proxy_for, certificates, documents):
+    tls_stub.replies = [ok()]
+    proxy = proxy_for(tls_stub.port)
+    (documents / "home" / "config").write_text(f"[default]\nca_bundle = {certificates / 'ca.pem'}\n")
+    result = send("--endpoint-url", f"https://{HOST}:{tls_stub.port}", "ir.json", env=dict(KEYS, https_proxy=proxy.url()),
+                  secrets=[SECRET, TOKEN])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(tls_stub.requests) == 1
+
+
+def test_an_unknown_ca_fails_once_without_retries(send, tls_stub, proxy_for):
+    proxy = proxy_for(tls_stub.port)
+    result = send("--endpoint-url", f"https://{HOST}:{tls_stub.port}", "ir.json", env=dict(KEYS, HTTPS_PROXY=proxy.url()),
+                  secrets=[SECRET, TOKEN])
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "TLS failed: certificate verify failed" in result.stdout
+    assert "AWS_CA_BUNDLE" in result.stdout
+    assert "/.build/" not in result.stdout, "BoringSSL's source paths are not for users"
+    assert tls_stub.requests == []
+    assert len(proxy.seen) == 1, "a TLS failure is not retried"
+
+
+def test_a_certificate_for_another_host_is_refused(send, tls_stub, certificates):
+    # The certificate names api.example.test; the URL says 127.0.0.1.
+    result = send("--endpoint-url", tls_stub.url, "ir.json", env=dict(KEYS, AWS_CA_BUNDLE=str(certificates / "ca.pem")),
+                  secrets=[SECRET, TOKEN])
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "TLS failed: the server's certificate does not name 127.0.0.1" in result.stdout
+    assert tls_stub.requests == []
+
+
+def test_an_unreadable_ca_bundle_stops_before_anything_is_sent(send, tls_stub, proxy_for, documents):
+    proxy = proxy_for(tls_stub.port)
+    env = dict(KEYS, HTTPS_PROXY=proxy.url(), AWS_CA_BUNDLE=str(documents / "missing.pem"))
+    result = send("--endpoint-url", f"https://{HOST}:{tls_stub.port}", "ir.json", env=env, secrets=[SECRET, TOKEN])
+    assert result.returncode == 2
+    assert "AWS_CA_BUNDLE: cannot read the certificate bundle" in result.stderr
+    assert proxy.seen == [] and tls_stub.requests == []
+
+
+def test_proxy_credentials_are_sent_and_never_shown(send, tls_stub, proxy_for, certificates):
+    tls_stub.replies = [ok()]
+    proxy = proxy_for(tls_stub.port, password=PROXY_PASSWORD)
+    env = dict(KEYS, HTTPS_PROXY=proxy.url(f"alice:{PROXY_PASSWORD}@"), AWS_CA_BUNDLE=str(certificates / "ca.pem"))
+    result = send("--endpoint-url", f"https://{HOST}:{tls_stub.port}", "ir.json", "--format", "json", env=env,
+                  secrets=[SECRET, TOKEN, PROXY_PASSWORD])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert proxy.seen[0]["authorization"] == "Basic " + base64.b64encode(f"alice:{PROXY_PASSWORD}".encode()).decode()
+    assert len(tls_stub.requests) == 1
+
+
+def test_a_proxy_that_wants_credentials_says_so(send, tls_stub, proxy_for, certificates):
+    proxy = proxy_for(tls_stub.port, password=PROXY_PASSWORD)
+    env = dict(KEYS, HTTPS_PROXY=proxy.url("alice:wrong-password@"), AWS_CA_BUNDLE=str(certificates / "ca.pem"))
+    result = send("--endpoint-url", f"https://{HOST}:{tls_stub.port}", "ir.json", env=env, secrets=[SECRET, TOKEN, "wrong-password"])
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "authentication (407)" in result.stdout
+    assert "after 1 attempt" in result.stdout, "a refusal by the proxy is not retried"
+    assert len(proxy.seen) == 1
+    assert tls_stub.requests == []
+
+
+def test_http_goes_through_http_proxy_unless_no_proxy_names_the_host(send, stub, proxy_for):
+    stub.replies = [ok()]
+    proxy = proxy_for(stub.port)
+    result = send("--endpoint-url", stub.url, "ir.json", env=dict(KEYS, http_proxy=proxy.url()), secrets=[SECRET, TOKEN])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [seen["target"] for seen in proxy.seen] == [f"127.0.0.1:{stub.port}"]
+    assert [r["signature_ok"] for r in stub.requests] == [True]
+
+    result = send("--endpoint-url", stub.url, "ir.json", env=dict(KEYS, http_proxy=proxy.url(), NO_PROXY="localhost,127.0.0.1"),
+                  secrets=[SECRET, TOKEN])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(proxy.seen) == 1, "no_proxy was not honoured"
+    assert len(stub.requests) == 2
+
+
+def test_a_malformed_proxy_setting_stops_before_anything_is_sent(send, stub):
+    result = send("--endpoint-url", stub.url, "ir.json", env=dict(KEYS, http_proxy="http://alice:hunter2-proxy@proxy:notaport"),
+                  secrets=[SECRET, TOKEN, "hunter2-proxy"])
+    assert result.returncode == 2
+    assert "http_proxy: the proxy's port is not a number" in result.stderr
+    assert stub.requests == []
