@@ -138,21 +138,11 @@ def test_send_over_http_really_sends(minbase):
 
 
 def test_send_over_https_without_the_systems_tls_libraries(minbase, tmp_path):
-    if shutil.which("openssl") is None:
-        pytest.fail("the openssl command is needed to make a test certificate (scripts/bootstrap installs it)")
-
-    def openssl(*args):
-        subprocess.run(["openssl", *args], cwd=tmp_path, check=True, capture_output=True)
-
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
-            "-subj", "/CN=reqlint test CA", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign")
-    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "peer.key", "-out", "peer.csr", "-subj", "/CN=127.0.0.1")
-    (tmp_path / "ext.cnf").write_text("subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n")
-    openssl("x509", "-req", "-in", "peer.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "peer.pem", "-days", "2",
-            "-extfile", "ext.cnf")
+    made = subprocess.run([str(ROOT / "scripts/test-certificates"), str(tmp_path), "IP:127.0.0.1"], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
     shutil.copy(tmp_path / "ca.pem", minbase / "tmp/work/ca.pem")
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(tmp_path / "peer.pem", tmp_path / "peer.key")
+    context.load_cert_chain(tmp_path / "server.pem", tmp_path / "server.key")
     peer = Peer(tls=context)
     try:
         # No certificate authorities on the system: TLS fails, and says what to do.

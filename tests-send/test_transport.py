@@ -2,11 +2,10 @@
 (AWS_CA_BUNDLE, the profile's ca_bundle), certificate and host name checks, and proxies from
 the environment (https_proxy, http_proxy, no_proxy, proxy credentials), against a loopback
 https stub that verifies signatures with botocore and a CONNECT proxy that records what it
-tunnels. The certificates are made here with the openssl command."""
+tunnels. The certificates are made by scripts/test-certificates."""
 
 import base64
 import select
-import shutil
 import socket
 import socketserver
 import ssl
@@ -15,7 +14,7 @@ import threading
 
 import pytest
 
-from conftest import VerifyingStub
+from conftest import ROOT, VerifyingStub
 from test_stub import KEYS, SECRET, TOKEN, ok
 
 PROXY_PASSWORD = "pr0xy-S3cret-passw0rd"
@@ -25,19 +24,9 @@ HOST = "api.example.test"  # a name that resolves nowhere: only the proxy can re
 @pytest.fixture(scope="module")
 def certificates(tmp_path_factory):
     """A private CA and a server certificate for api.example.test only (not 127.0.0.1)."""
-    if shutil.which("openssl") is None:
-        pytest.fail("the openssl command is needed to make test certificates (Debian's openssl package)")
     folder = tmp_path_factory.mktemp("tls")
-
-    def openssl(*args):
-        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
-
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
-            "-subj", "/CN=reqlint test CA", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign")
-    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", f"/CN={HOST}")
-    (folder / "ext.cnf").write_text(f"subjectAltName=DNS:{HOST}\nextendedKeyUsage=serverAuth\n")
-    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem",
-            "-days", "2", "-extfile", "ext.cnf")
+    made = subprocess.run([str(ROOT / "scripts/test-certificates"), str(folder), f"DNS:{HOST}"], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
     return folder
 
 
