@@ -5,12 +5,14 @@ https stub that verifies signatures with botocore and a CONNECT proxy that recor
 tunnels. The certificates are made by scripts/test-certificates."""
 
 import base64
+import json
 import select
 import socket
 import socketserver
 import ssl
 import subprocess
 import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -44,7 +46,8 @@ class ConnectProxy:
     """An HTTP proxy that answers CONNECT only, tunnels every target to one loopback port,
     and records the targets and the Proxy-Authorization headers it saw."""
 
-    def __init__(self, upstream_port, password=None):
+    def __init__(self, upstream_port, password=None, status=None):
+        """`status`: answer every CONNECT with it (a busy or refusing proxy) instead of tunnelling."""
         self.seen = []
         proxy = self
 
@@ -70,6 +73,9 @@ class ConnectProxy:
                         self.request.sendall(b"HTTP/1.1 407 Proxy Authentication Required\r\n"
                                              b"Proxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\n\r\n")
                         return
+                if status is not None:
+                    self.request.sendall(f"HTTP/1.1 {status} Refused\r\nContent-Length: 0\r\n\r\n".encode())
+                    return
                 upstream = socket.create_connection(("127.0.0.1", upstream_port))
                 self.request.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
                 if rest:
@@ -105,8 +111,8 @@ class ConnectProxy:
 def proxy_for(request):
     proxies = []
 
-    def make(upstream_port, password=None):
-        proxies.append(ConnectProxy(upstream_port, password))
+    def make(upstream_port, password=None, status=None):
+        proxies.append(ConnectProxy(upstream_port, password, status))
         return proxies[-1]
 
     yield make
@@ -181,7 +187,7 @@ def test_a_proxy_that_wants_credentials_says_so(send, tls_stub, proxy_for, certi
     env = dict(KEYS, HTTPS_PROXY=proxy.url("alice:wrong-password@"), AWS_CA_BUNDLE=str(certificates / "ca.pem"))
     result = send("--endpoint-url", f"https://{HOST}:{tls_stub.port}", "ir.json", env=env, secrets=[SECRET, TOKEN, "wrong-password"])
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "authentication (407)" in result.stdout
+    assert "rejected the user name and password of its URL (407)" in result.stdout
     assert "after 1 attempt" in result.stdout, "a refusal by the proxy is not retried"
     assert len(proxy.seen) == 1
     assert tls_stub.requests == []
@@ -208,3 +214,77 @@ def test_a_malformed_proxy_setting_stops_before_anything_is_sent(send, stub):
     assert result.returncode == 2
     assert "http_proxy: the proxy's port is not a number" in result.stderr
     assert stub.requests == []
+
+
+def test_a_proxys_failure_never_shows_its_password(send, tls_stub, proxy_for):
+    proxy = proxy_for(tls_stub.port, password=PROXY_PASSWORD)
+    # The right password, but no CA bundle: the TLS failure's message names the proxy.
+    env = dict(KEYS, HTTPS_PROXY=proxy.url(f"alice:{PROXY_PASSWORD}@"))
+    result = send("--endpoint-url", f"https://{HOST}:{tls_stub.port}", "ir.json", env=env, secrets=[SECRET, TOKEN, PROXY_PASSWORD])
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"through the proxy http://127.0.0.1:{proxy.port}" in result.stdout
+    assert "alice" not in result.stdout + result.stderr
+
+
+def test_a_busy_proxy_is_retried(send, tls_stub, proxy_for):
+    proxy = proxy_for(tls_stub.port, status=503)
+    env = dict(KEYS, HTTPS_PROXY=proxy.url(), AWS_MAX_ATTEMPTS="2")
+    result = send("--endpoint-url", f"https://{HOST}:{tls_stub.port}", "ir.json", env=env, secrets=[SECRET, TOKEN])
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "did not open a tunnel" in result.stdout and "after 2 attempts" in result.stdout, result.stdout
+    assert len(proxy.seen) == 2
+
+
+def test_container_credentials_never_go_through_the_proxy(send, stub, proxy_for):
+    """As botocore: the container endpoint is reached directly, with its token; the AWS
+    request goes through the proxy."""
+    container_token = "container-authorization-token-0123456789"
+    fetched = []
+
+    class Credentials(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            fetched.append({"path": self.path, "authorization": self.headers.get("Authorization")})
+            data = json.dumps({"AccessKeyId": "AKIDEXAMPLE", "SecretAccessKey": SECRET, "Token": TOKEN,
+                               "Expiration": "2099-01-01T00:00:00Z"}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Credentials)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        stub.replies = [ok()]
+        proxy = proxy_for(stub.port)
+        env = {"http_proxy": proxy.url(), "AWS_CONTAINER_CREDENTIALS_FULL_URI": f"http://127.0.0.1:{server.server_address[1]}/v2/credentials",
+               "AWS_CONTAINER_AUTHORIZATION_TOKEN": container_token}
+        result = send("--endpoint-url", stub.url, "ir.json", env=env, secrets=[SECRET, TOKEN, container_token])
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert fetched == [{"path": "/v2/credentials", "authorization": container_token}]
+        assert [seen["target"] for seen in proxy.seen] == [f"127.0.0.1:{stub.port}"]
+        assert [r["signature_ok"] for r in stub.requests] == [True]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_file_that_is_no_certificate_bundle_stops_before_anything_is_sent(send, tls_stub, proxy_for, documents):
+    proxy = proxy_for(tls_stub.port)
+    (documents / "not-a-bundle.pem").write_text("these are not the certificates you are looking for\n")
+    env = dict(KEYS, HTTPS_PROXY=proxy.url(), AWS_CA_BUNDLE=str(documents / "not-a-bundle.pem"))
+    result = send("--endpoint-url", f"https://{HOST}:{tls_stub.port}", "ir.json", env=env, secrets=[SECRET, TOKEN])
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "holds no PEM certificate" in result.stderr
+    assert proxy.seen == [] and tls_stub.requests == []
+
+
+def test_a_dry_run_does_not_need_the_network_settings(send, documents):
+    """A dry run sends nothing, so a bad proxy or bundle setting does not stop it."""
+    env = dict(KEYS, http_proxy="http://proxy:notaport", AWS_CA_BUNDLE=str(documents / "missing.pem"))
+    result = send("--dry-run", "--region", "eu-west-1", "ir.json", env=env, secrets=[SECRET, TOKEN])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "X-Amz-Target: SageMaker.CreateInferenceRecommendationsJob" in result.stdout

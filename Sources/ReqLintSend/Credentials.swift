@@ -132,6 +132,10 @@ public struct CredentialChain: Sendable, CustomStringConvertible, CustomReflecta
     public var region: String?
     public var useFIPS: Bool
     public var transport: any HTTPTransport
+    /// The transport to the container credentials endpoint: never through a proxy, as
+    /// botocore has it (the endpoint is on this machine's network, and its token must not
+    /// cross a proxy). Defaults to `transport`.
+    public var containerTransport: any HTTPTransport
     public var processRunner: any ProcessRunner
     public var retry: RetryStrategy
     public var clock: @Sendable () -> SigV4Timestamp
@@ -139,12 +143,13 @@ public struct CredentialChain: Sendable, CustomStringConvertible, CustomReflecta
     public var processTimeout: Double = 60
 
     public init(config: AWSSharedConfig, region: String?, useFIPS: Bool = false, transport: any HTTPTransport,
-                processRunner: any ProcessRunner = FoundationProcessRunner(), retry: RetryStrategy = RetryStrategy(),
+                containerTransport: (any HTTPTransport)? = nil, processRunner: any ProcessRunner = FoundationProcessRunner(), retry: RetryStrategy = RetryStrategy(),
                 clock: @escaping @Sendable () -> SigV4Timestamp = SigV4Timestamp.now) {
         self.config = config
         self.region = region
         self.useFIPS = useFIPS
         self.transport = transport
+        self.containerTransport = containerTransport ?? transport
         self.processRunner = processRunner
         self.retry = retry
         self.clock = clock
@@ -432,7 +437,7 @@ public struct CredentialChain: Sendable, CustomStringConvertible, CustomReflecta
         let address = "\(url.scheme)://\(url.hostHeader)\(url.basePath)"
         let shown = "\(url.scheme)://\(url.hostHeader)\(url.basePath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? "")"
         let request = HTTPRequest(method: "GET", url: address, headers: headers, body: [])
-        let exchange = try Exchange.perform(transport: transport, retry: RetryStrategy(maxAttempts: 3, random: { 0.1 }, sleep: RetryStrategy.systemSleep)) { () throws(SendError) -> HTTPRequest in request }
+        let exchange = try Exchange.perform(transport: containerTransport, retry: RetryStrategy(maxAttempts: 3, random: { 0.1 }, sleep: RetryStrategy.systemSleep)) { () throws(SendError) -> HTTPRequest in request }
         switch exchange.outcome {
         case let .success(response):
             let fields = JSONFields(response.body)

@@ -73,9 +73,9 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case connection
         /// TLS failed (certificate, protocol): retrying does not help.
         case tls
-        /// The proxy refused the tunnel (authentication, policy): retrying does not help.
+        /// The proxy wants credentials it was not given (407): retrying does not help.
         case proxy
-        /// Anything else.
+        /// Anything else (an oversized answer, a request that cannot be sent): not retried.
         case other
     }
 

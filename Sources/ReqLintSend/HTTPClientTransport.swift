@@ -48,6 +48,15 @@ public struct TransportSettings: Sendable, Equatable {
                   FileManager.default.isReadableFile(atPath: path) else {
                 throw SendError(.configuration, "\(bundle.source): cannot read the certificate bundle \(DisplayText.escaped(path))")
             }
+            // Parsed now, so that a wrong file stops the run before anything is sent rather
+            // than failing every https request (and bounded: Debian's whole bundle is 0.2 MB).
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+            guard let size, size <= 16 << 20 else {
+                throw SendError(.configuration, "\(bundle.source): the certificate bundle \(DisplayText.escaped(path)) is larger than 16 MiB")
+            }
+            guard let certificates = try? NIOSSLCertificate.fromPEMFile(path), !certificates.isEmpty else {
+                throw SendError(.configuration, "\(bundle.source): \(DisplayText.escaped(path)) holds no PEM certificate")
+            }
             caBundle = path
         }
     }
@@ -85,7 +94,7 @@ public final class HTTPClientTransport: HTTPTransport, @unchecked Sendable {
 
     public func send(_ request: HTTPRequest) -> Result<HTTPResponse, TransportError> {
         guard let target = Target(url: request.url) else { return .failure(TransportError(.other, "invalid URL")) }
-        let proxy = settings.proxies.proxy(scheme: target.scheme, host: target.host)
+        let proxy = settings.proxies.proxy(scheme: target.scheme, host: target.host, port: target.port)
         var headers = HTTPHeaders()
         for header in request.headers { headers.add(name: header.name, value: header.value) }
         let prepared: HTTPClient.Request
@@ -158,9 +167,15 @@ public final class HTTPClientTransport: HTTPTransport, @unchecked Sendable {
             case .remoteConnectionClosed:
                 return TransportError(.connection, "the connection was closed before a response came\(via)")
             case .proxyAuthenticationRequired:
-                return TransportError(.proxy, "the proxy \(proxy.map(\.description) ?? "") wants authentication (407): put user and password in the proxy URL")
+                let shown = proxy.map(\.description) ?? ""
+                if proxy?.username != nil {
+                    return TransportError(.proxy, "the proxy \(shown) rejected the user name and password of its URL (407)")
+                }
+                return TransportError(.proxy, "the proxy \(shown) wants authentication (407): put user and password in the proxy URL")
             case .invalidProxyResponse:
-                return TransportError(.proxy, "the proxy \(proxy.map(\.description) ?? "") refused the tunnel to \(target.host):\(target.port)")
+                // Any answer to CONNECT but 2xx and 407 (a 502 or 503 of a busy proxy, a policy
+                // refusal): retried like a refused connection.
+                return TransportError(.connection, "the proxy \(proxy.map(\.description) ?? "") did not open a tunnel to \(target.host):\(target.port)")
             case .invalidURL, .emptyHost, .emptyScheme:
                 return TransportError(.other, "invalid URL")
             default:
@@ -173,8 +188,11 @@ public final class HTTPClientTransport: HTTPTransport, @unchecked Sendable {
         if error is ResponseAccumulator.ResponseTooBigError {
             return TransportError(.other, "the response is larger than \(maxResponseBytes >> 20) MiB")
         }
-        if error is NIOSSLExtraError {
+        if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname || error == .serverHostnameImpossibleToMatch {
             return TransportError(.tls, "TLS failed: the server's certificate does not name \(target.host)\(via)")
+        }
+        if error is NIOSSLExtraError {
+            return TransportError(.tls, "TLS failed: \(error)\(via)")
         }
         if error is NIOSSLError || error is BoringSSLError {
             return TransportError(.tls, "TLS failed: \(tlsReason(error))\(via); if a proxy or a private CA signs the certificates, point AWS_CA_BUNDLE at its PEM bundle")

@@ -1,5 +1,5 @@
 /// A proxy that requests go through.
-public struct ProxyServer: Sendable, Equatable, CustomStringConvertible {
+public struct ProxyServer: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public enum Kind: String, Sendable, Equatable {
         /// An HTTP proxy: `CONNECT` for https, absolute URLs for http.
         case http
@@ -24,6 +24,13 @@ public struct ProxyServer: Sendable, Equatable, CustomStringConvertible {
 
     /// The proxy without its credentials: what messages may show.
     public var description: String { "\(kind == .http ? "http" : "socks5")://\(host):\(port)" }
+
+    public var debugDescription: String { description + (username == nil ? "" : " (with credentials)") }
+
+    /// What `dump` and debuggers show: no user name or password.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["kind": kind, "host": host, "port": port, "credentials": username == nil ? "none" : "<redacted>"], displayStyle: .struct)
+    }
 
     /// Parses a proxy URL as the AWS CLI and curl take it: `[scheme://][user[:password]@]host[:port][/]`,
     /// with http (the default scheme; port 80 if none is given, as the AWS CLI has it) or
@@ -105,12 +112,14 @@ public struct ProxyServer: Sendable, Equatable, CustomStringConvertible {
 /// ones, `all_proxy`/`ALL_PROXY` for both when the scheme's own is unset, and
 /// `no_proxy`/`NO_PROXY` for hosts that are reached directly. The lower-case name wins; an
 /// empty value means none. `HTTP_PROXY` in capitals is ignored when `REQUEST_METHOD` is set (a
-/// CGI environment, where a client's `Proxy:` header arrives as `HTTP_PROXY`), as curl does.
+/// CGI environment, where a client's `Proxy:` header arrives as `HTTP_PROXY`), as Python's
+/// urllib, and so the AWS CLI, does.
 public struct ProxySettings: Sendable, Equatable {
     public var httpsProxy: ProxyServer?
     public var httpProxy: ProxyServer?
     /// `no_proxy` entries, lower-cased and trimmed: `*`, host names and domain suffixes
-    /// (`.example.com` and `example.com` alike), IP addresses, and IPv4 CIDR blocks.
+    /// (`.example.com` and `example.com` alike), IP addresses, IPv4 CIDR blocks, and any of
+    /// these with `:port`, which then matches that port only.
     public var noProxy: [String]
 
     public init(httpsProxy: ProxyServer? = nil, httpProxy: ProxyServer? = nil, noProxy: [String] = []) {
@@ -137,24 +146,29 @@ public struct ProxySettings: Sendable, Equatable {
         noProxy = list.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map { $0.lowercased() }
     }
 
-    /// The proxy for a request to `host` (as in a URL: IPv6 in brackets) over `scheme`.
-    public func proxy(scheme: String, host: String) -> ProxyServer? {
+    /// The proxy for a request to `host` (as in a URL: IPv6 in brackets) and `port` over `scheme`.
+    public func proxy(scheme: String, host: String, port: Int) -> ProxyServer? {
         guard let server = scheme.lowercased() == "https" ? httpsProxy : httpProxy else { return nil }
-        return bypasses(host: host) ? nil : server
+        return bypasses(host: host, port: port) ? nil : server
     }
 
-    /// Whether `no_proxy` names `host`.
-    public func bypasses(host: String) -> Bool {
+    /// Whether `no_proxy` names `host` (and `port`, where an entry gives one).
+    public func bypasses(host: String, port: Int) -> Bool {
         var host = host.lowercased()
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         if host.hasSuffix(".") { host.removeLast() }
         for var entry in noProxy {
             if entry == "*" { return true }
+            var entryPort: Substring?
             if entry.hasPrefix("["), let close = entry.firstIndex(of: "]") {
+                let after = entry[entry.index(after: close)...]
+                if after.hasPrefix(":") { entryPort = after.dropFirst() }
                 entry = String(entry[entry.index(after: entry.startIndex) ..< close])
-            } else if entry.firstIndex(of: "/") == nil, entry.filter({ $0 == ":" }).count == 1, let colon = entry.firstIndex(of: ":") {
-                entry = String(entry[..<colon])  // host:port; the port is not compared
+            } else if entry.filter({ $0 == ":" }).count == 1, let colon = entry.firstIndex(of: ":") {
+                entryPort = entry[entry.index(after: colon)...]
+                entry = String(entry[..<colon])
             }
+            if let entryPort, Int(entryPort) != port { continue }
             if let slash = entry.firstIndex(of: "/") {
                 if let block = IPv4Block(address: entry[..<slash], bits: entry[entry.index(after: slash)...]), block.contains(host) { return true }
                 continue

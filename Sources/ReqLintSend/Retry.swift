@@ -66,7 +66,10 @@ public final class RetryStrategy: @unchecked Sendable {
     public static func isRetryable(_ outcome: AttemptOutcome) -> Bool {
         switch outcome {
         case .success: return false
-        case let .transportFailure(error): return error.kind != .tls && error.kind != .proxy
+        // Only a failure to connect or a timeout: anything else (TLS, a proxy's 407, an
+        // oversized answer) would fail again, and an answer that came may mean the request was
+        // processed.
+        case let .transportFailure(error): return error.kind == .timeout || error.kind == .connection
         case let .serviceError(error): return error.isThrottling || error.isTransient
         }
     }

@@ -98,17 +98,17 @@ struct PreflightCommand: ParsableCommand {
         if !documents.isEmpty {
             let setup: AWSSetup
             let credentials: ResolvedCredentials
-            let transport: HTTPClientTransport
+            let transports: RunTransports
             do {
                 setup = try AWSSetup(options: aws, redactor: redactor)
-                transport = setup.transport()
-                credentials = try setup.credentials(transport: transport, retry: setup.retryStrategy())
+                transports = try setup.transports(lenient: false)
+                credentials = try setup.credentials(transports: transports, retry: setup.retryStrategy())
             } catch {
                 err("reqlint: \(error.message)")
                 throw ExitCode(error.kind == .request ? 1 : 2)
             }
             redactor.add(credentials.credentials)
-            let client = setup.preflightClient(credentials: credentials.credentials, transport: transport, retry: setup.retryStrategy())
+            let client = setup.preflightClient(credentials: credentials.credentials, transport: transports.service, retry: setup.retryStrategy())
             tally = Tally()
             for item in documents {
                 reports[item.index].diagnostics += PreflightRun.diagnostics(engine: engine, client: client, session: run.session, input: item.input,

@@ -190,14 +190,16 @@ struct SendCommand: ParsableCommand {
         }
 
         // 3. Credentials, once.
-        let transport = setup.transport()
         let retry = setup.retryStrategy()
+        let transports: RunTransports
         let credentials: ResolvedCredentials
         do {
-            credentials = try setup.credentials(transport: transport, retry: retry)
+            transports = try setup.transports(lenient: dryRun && !preflight)
+            credentials = try setup.credentials(transports: transports, retry: retry)
         } catch {
             throw fail(error)
         }
+        let transport = transports.service
         redactor.add(credentials.credentials)
 
         // 3a. With --preflight, check what the requests refer to; nothing is sent on a finding

@@ -58,8 +58,9 @@ struct AWSSetup {
     let useFIPS: Bool
     let useDualStack: Bool
     let maxAttempts: Int
-    /// Proxies and trusted certificates, from the environment and the profile.
-    let transportSettings: TransportSettings
+    /// Proxies and trusted certificates, from the environment and the profile; a bad setting
+    /// is an error only when the transports are asked for (see ``transports(lenient:)``).
+    let transportSettings: Result<TransportSettings, SendError>
 
     init(options: AWSOptions, redactor: SecretRedactor) throws(SendError) {
         self.options = options
@@ -83,14 +84,29 @@ struct AWSSetup {
         useDualStack = dualStackSetting ?? false
         let attemptsSetting = try shared.maxAttempts()
         maxAttempts = attemptsSetting ?? RetryStrategy.defaultMaxAttempts
-        transportSettings = try TransportSettings(config: shared)
-        for proxy in [transportSettings.proxies.httpsProxy, transportSettings.proxies.httpProxy] {
-            redactor.add(proxy?.password)
+        let config = shared
+        transportSettings = Result { () throws(SendError) in try TransportSettings(config: config) }
+        if case let .success(settings) = transportSettings {
+            for proxy in [settings.proxies.httpsProxy, settings.proxies.httpProxy] { redactor.add(proxy?.password) }
         }
     }
 
-    /// The transport every request of the run goes through.
-    func transport() -> HTTPClientTransport { HTTPClientTransport(settings: transportSettings) }
+    /// How the run reaches AWS: `service` for the endpoints and STS, through the configured
+    /// proxy, and `container` for the container credentials endpoint, never through a proxy
+    /// (see ``CredentialChain/containerTransport``). A bad proxy or certificate setting stops
+    /// the run here, unless `lenient` (a dry run without preflight, which may send nothing at
+    /// all): then it fails only a request that is really made.
+    func transports(lenient: Bool) throws(SendError) -> RunTransports {
+        switch transportSettings {
+        case let .success(settings):
+            var direct = settings
+            direct.proxies = ProxySettings()
+            return RunTransports(service: HTTPClientTransport(settings: settings), container: HTTPClientTransport(settings: direct))
+        case let .failure(error):
+            guard lenient else { throw error }
+            return RunTransports(service: UnusableTransport(error: error), container: UnusableTransport(error: error))
+        }
+    }
 
     /// The endpoint of a service: `--endpoint-url`, a configured URL, or the rule set's.
     func endpoint(serviceID: String, endpointPrefix: String) throws(SendError) -> ResolvedEndpoint {
@@ -114,8 +130,9 @@ struct AWSSetup {
 
     func retryStrategy() -> RetryStrategy { RetryStrategy(maxAttempts: maxAttempts) }
 
-    func credentials(transport: any HTTPTransport, retry: RetryStrategy) throws(SendError) -> ResolvedCredentials {
-        try CredentialChain(config: shared, region: region, useFIPS: useFIPS, transport: transport, retry: retry).resolve()
+    func credentials(transports: RunTransports, retry: RetryStrategy) throws(SendError) -> ResolvedCredentials {
+        try CredentialChain(config: shared, region: region, useFIPS: useFIPS, transport: transports.service,
+                            containerTransport: transports.container, retry: retry).resolve()
     }
 
     /// A preflight client with these endpoints and the given credentials.
@@ -124,6 +141,20 @@ struct AWSSetup {
             try endpoint(serviceID: action.serviceID, endpointPrefix: action.endpointPrefix)
         }
     }
+}
+
+/// The transports of a run (``AWSSetup/transports(lenient:)``).
+struct RunTransports {
+    let service: any HTTPTransport
+    let container: any HTTPTransport
+}
+
+/// Stands in for the transport when its settings are bad and the run (a dry run) may not need
+/// it: a request made through it fails with the setting's problem.
+struct UnusableTransport: HTTPTransport {
+    let error: SendError
+
+    func send(_ request: HTTPRequest) -> Result<HTTPResponse, TransportError> { .failure(TransportError(.other, error.message)) }
 }
 
 /// Preflight over linted documents, with each file's configuration applied (rule severities

@@ -200,13 +200,15 @@ import Testing
         let big = String(repeating: "x", count: HTTPClientTransport.maxResponseBytes + 1)
         let server = try StubServer { _, _ in StubServer.Reply(status: 200, body: big) }
         defer { server.stop() }
-        let result = HTTPClientTransport(settings: TransportSettings(idleTimeout: 5, totalTimeout: 20)).send(HTTPRequest(method: "POST", url: server.url + "/", headers: [], body: Array("{}".utf8)))
-        guard case let .failure(error) = result else {
-            Issue.record("a response over the limit was accepted")
-            return
-        }
+        let (sender, built, _) = try sender(server)
+        let exchange = try sender.send(built, transport: HTTPClientTransport(settings: TransportSettings(idleTimeout: 5, totalTimeout: 20)),
+                                       retry: RetryStrategy(maxAttempts: 3, sleep: { _ in }))
+        let error = try #require(exchange.transportError)
         #expect(error.kind == .other)
         #expect(error.message.contains("larger than 16 MiB"), "\(error)")
+        // An answer came, so the service may have acted on the request: it is not sent again.
+        #expect(exchange.attempts == 1)
+        #expect(server.requests.count == 1)
     }
 
     @Test func redirectsAreNotFollowed() throws {
