@@ -288,3 +288,38 @@ def test_a_dry_run_does_not_need_the_network_settings(send, documents):
     result = send("--dry-run", "--region", "eu-west-1", "ir.json", env=env, secrets=[SECRET, TOKEN])
     assert result.returncode == 0, result.stdout + result.stderr
     assert "X-Amz-Target: SageMaker.CreateInferenceRecommendationsJob" in result.stdout
+
+
+def test_an_endless_answer_is_cut_at_the_limit_and_not_resent(send):
+    """A peer that answers with chunks that never end: reqlint stops at 16 MiB, says so, and
+    does not send the request again (an answer came, so the service may have acted on it)."""
+    requests = []
+
+    class Endless(socketserver.BaseRequestHandler):
+        def handle(self):
+            data = b""
+            while b"\r\n\r\n" not in data:
+                chunk = self.request.recv(65536)
+                if not chunk:
+                    return
+                data += chunk
+            requests.append(data.split(b"\r\n", 1)[0])
+            self.request.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
+            block = b"%x\r\n%s\r\n" % (1 << 20, b"x" * (1 << 20))
+            try:
+                for _ in range(64):  # 64 MiB at most, then the peer gives up
+                    self.request.sendall(block)
+            except OSError:
+                pass
+
+    socketserver.ThreadingTCPServer.daemon_threads = True
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Endless)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = send("--endpoint-url", f"http://127.0.0.1:{server.server_address[1]}", "ir.json", env=KEYS, secrets=[SECRET, TOKEN])
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "larger than 16 MiB" in result.stdout and "after 1 attempt" in result.stdout, result.stdout
+        assert len(requests) == 1
+    finally:
+        server.shutdown()
+        server.server_close()
