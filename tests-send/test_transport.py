@@ -6,6 +6,7 @@ tunnels. The certificates are made by scripts/test-certificates."""
 
 import base64
 import json
+import os
 import select
 import socket
 import socketserver
@@ -323,3 +324,13 @@ def test_an_endless_answer_is_cut_at_the_limit_and_not_resent(send):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_bundle_that_is_a_fifo_or_a_device_is_refused_at_once(send, documents):
+    """Reading a FIFO would wait for a writer forever; /dev/zero would never end."""
+    fifo = documents / "bundle.fifo"
+    os.mkfifo(fifo)
+    for path in (fifo, "/dev/zero", documents):
+        result = send("--endpoint-url", "https://127.0.0.1:9", "ir.json", env=dict(KEYS, AWS_CA_BUNDLE=str(path)), secrets=[SECRET, TOKEN])
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert "cannot read the certificate bundle" in result.stderr and "not a readable file" in result.stderr, result.stderr

@@ -10,9 +10,9 @@ import ReqLintSigV4
 /// How requests leave the machine: the proxies and the certificates that TLS trusts.
 public struct TransportSettings: Sendable, Equatable {
     public var proxies: ProxySettings
-    /// A PEM file of certificate authorities to trust instead of the system's
-    /// (`AWS_CA_BUNDLE`, or `ca_bundle` in the profile).
-    public var caBundle: String?
+    /// Certificate authorities to trust instead of the system's: read once, from the PEM file
+    /// of `AWS_CA_BUNDLE` or the profile's `ca_bundle`.
+    public var trustedCertificates: [NIOSSLCertificate]?
     /// Seconds without data before a request times out.
     public var idleTimeout: Double
     /// Seconds a request may take in all.
@@ -20,17 +20,18 @@ public struct TransportSettings: Sendable, Equatable {
     /// Seconds to wait for a connection (and its TLS handshake).
     public var connectTimeout: Double
 
-    public init(proxies: ProxySettings = ProxySettings(), caBundle: String? = nil,
+    public init(proxies: ProxySettings = ProxySettings(), trustedCertificates: [NIOSSLCertificate]? = nil,
                 idleTimeout: Double = 60, totalTimeout: Double = 120, connectTimeout: Double = 10) {
         self.proxies = proxies
-        self.caBundle = caBundle
+        self.trustedCertificates = trustedCertificates
         self.idleTimeout = idleTimeout
         self.totalTimeout = totalTimeout
         self.connectTimeout = min(connectTimeout, totalTimeout)
     }
 
     /// The settings of a shared configuration: its environment's proxies, and `AWS_CA_BUNDLE`
-    /// or the profile's `ca_bundle` (checked to be readable now, not at the first request).
+    /// or the profile's `ca_bundle`, read and parsed now: a wrong file stops the run before
+    /// anything is sent rather than failing every https request.
     public init(config: AWSSharedConfig) throws(SendError) {
         self.init(proxies: try ProxySettings(environment: config.environment))
         let bundle: (path: String, source: String)?
@@ -42,22 +43,20 @@ public struct TransportSettings: Sendable, Equatable {
             bundle = nil
         }
         if let bundle {
-            let path = bundle.path.hasPrefix("~/") ? (config.environment["HOME"] ?? "~") + bundle.path.dropFirst() : bundle.path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  FileManager.default.isReadableFile(atPath: path) else {
-                throw SendError(.configuration, "\(bundle.source): cannot read the certificate bundle \(DisplayText.escaped(path))")
+            let path = AWSSharedConfig.expandingHome(bundle.path, home: config.environment["HOME"] ?? "~")
+            // A regular file (a FIFO or a device would block or never end) of bounded size:
+            // Debian's whole bundle is 0.2 MB.
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, access(path, R_OK) == 0 else {
+                throw SendError(.configuration, "\(bundle.source): cannot read the certificate bundle \(DisplayText.escaped(path)) (not a readable file)")
             }
-            // Parsed now, so that a wrong file stops the run before anything is sent rather
-            // than failing every https request (and bounded: Debian's whole bundle is 0.2 MB).
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-            guard let size, size <= 16 << 20 else {
+            guard status.st_size <= 16 << 20 else {
                 throw SendError(.configuration, "\(bundle.source): the certificate bundle \(DisplayText.escaped(path)) is larger than 16 MiB")
             }
             guard let certificates = try? NIOSSLCertificate.fromPEMFile(path), !certificates.isEmpty else {
                 throw SendError(.configuration, "\(bundle.source): \(DisplayText.escaped(path)) holds no PEM certificate")
             }
-            caBundle = path
+            trustedCertificates = certificates
         }
     }
 }
@@ -84,7 +83,7 @@ public final class HTTPClientTransport: HTTPTransport, @unchecked Sendable {
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.minimumTLSVersion = .tlsv12
         tls.certificateVerification = .fullVerification
-        if let caBundle = settings.caBundle { tls.trustRoots = .file(caBundle) }
+        if let certificates = settings.trustedCertificates { tls.trustRoots = .certificates(certificates) }
         self.tls = tls
     }
 

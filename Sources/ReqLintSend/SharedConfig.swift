@@ -142,11 +142,7 @@ public struct AWSSharedConfig: Sendable, CustomStringConvertible, CustomDebugStr
             profileSource = "the default profile"
         }
         let home = environment["HOME"] ?? ""
-        func expand(_ path: String) -> String {
-            if path == "~" { return home }
-            if path.hasPrefix("~/") { return home + path.dropFirst() }
-            return path
-        }
+        func expand(_ path: String) -> String { Self.expandingHome(path, home: home) }
         configPath = expand(environment["AWS_CONFIG_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? "~/.aws/config")
         credentialsPath = expand(environment["AWS_SHARED_CREDENTIALS_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? "~/.aws/credentials")
         configProfiles = [:]
@@ -197,6 +193,13 @@ public struct AWSSharedConfig: Sendable, CustomStringConvertible, CustomDebugStr
     }
 
     /// Whether a profile exists in either file.
+    /// `path` with a leading `~` made the home folder, as the AWS CLI reads paths in settings.
+    public static func expandingHome(_ path: String, home: String) -> String {
+        if path == "~" { return home }
+        if path.hasPrefix("~/") { return home + path.dropFirst() }
+        return path
+    }
+
     public func profileExists(_ name: String) -> Bool {
         configProfiles[name] != nil || credentialProfiles[name] != nil
     }
