@@ -227,25 +227,18 @@ public struct EndpointURL: Sendable, Equatable, CustomStringConvertible {
         var path = String(rest[authorityEnd...])
         rest = ""
         if authority.contains("@") { throw fail("user information (user:password@) is not allowed in an endpoint URL") }
-        var host: String
-        var portText: Substring?
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { throw fail("unterminated IPv6 address") }
-            host = String(authority[...close])
-            let after = authority[authority.index(after: close)...]
-            if !after.isEmpty {
-                guard after.hasPrefix(":") else { throw fail("unexpected text after the IPv6 address") }
-                portText = after.dropFirst()
-            }
+        let split: (host: Substring, port: Substring?)
+        do {
+            split = try Authority.split(authority)
+        } catch {
+            throw fail(error == .unterminatedIPv6 ? "unterminated IPv6 address" : "unexpected text after the IPv6 address")
+        }
+        var host = String(split.host)
+        let portText = split.port
+        if host.hasPrefix("[") {
             let inner = host.dropFirst().dropLast()
             guard !inner.isEmpty, inner.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { throw fail("invalid IPv6 address") }
         } else {
-            if let colon = authority.firstIndex(of: ":") {
-                host = String(authority[..<colon])
-                portText = authority[authority.index(after: colon)...]
-            } else {
-                host = String(authority)
-            }
             guard !host.isEmpty else { throw fail("no host") }
             guard host.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }) else {
                 throw fail("the host may contain only letters, digits, '-', '_' and '.'")
@@ -254,9 +247,7 @@ public struct EndpointURL: Sendable, Equatable, CustomStringConvertible {
         host = host.lowercased()
         var port: Int?
         if let portText {
-            guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(portText), (1 ... 65535).contains(value) else {
-                throw fail("the port must be a number from 1 to 65535")
-            }
+            guard let value = Authority.port(portText) else { throw fail("the port must be a number from 1 to 65535") }
             port = value
         }
         while path.hasSuffix("/") { path.removeLast() }
@@ -268,5 +259,32 @@ public struct EndpointURL: Sendable, Equatable, CustomStringConvertible {
             }
         }
         return url
+    }
+}
+
+/// The host and port of a URL's authority (`host`, `host:port`, `[v6]`, `[v6]:port`), split
+/// the one way for endpoints, request URLs and proxies alike. An IPv6 host keeps its brackets.
+enum Authority {
+    enum Problem: Error, Equatable {
+        case unterminatedIPv6
+        case textAfterIPv6
+    }
+
+    static func split(_ authority: Substring) throws(Problem) -> (host: Substring, port: Substring?) {
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else { throw .unterminatedIPv6 }
+            let after = authority[authority.index(after: close)...]
+            if after.isEmpty { return (authority[...close], nil) }
+            guard after.hasPrefix(":") else { throw .textAfterIPv6 }
+            return (authority[...close], after.dropFirst())
+        }
+        guard let colon = authority.firstIndex(of: ":") else { return (authority, nil) }
+        return (authority[..<colon], authority[authority.index(after: colon)...])
+    }
+
+    /// A port: 1 to 65535, in decimal digits only.
+    static func port(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.count <= 5, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), (1 ... 65535).contains(value) else { return nil }
+        return value
     }
 }

@@ -253,20 +253,11 @@ struct Target {
         var rest = url[schemeEnd.upperBound...]
         if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
         if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        guard let (host, portText) = try? Authority.split(rest) else { return nil }
+        self.host = String(host)
         port = scheme == "https" ? 443 : 80
-        var portText: Substring?
-        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
-            host = String(rest[...close])
-            let after = rest[rest.index(after: close)...]
-            if after.hasPrefix(":") { portText = after.dropFirst() }
-        } else if let colon = rest.lastIndex(of: ":") {
-            host = String(rest[..<colon])
-            portText = rest[rest.index(after: colon)...]
-        } else {
-            host = String(rest)
-        }
         if let portText {
-            guard let value = Int(portText), (1 ... 65535).contains(value) else { return nil }
+            guard let value = Authority.port(portText) else { return nil }
             port = value
         }
         guard scheme == "http" || scheme == "https", !host.isEmpty else { return nil }

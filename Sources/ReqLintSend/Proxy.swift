@@ -65,25 +65,16 @@ public struct ProxyServer: Sendable, Equatable, CustomStringConvertible, CustomD
                 throw SendError(.configuration, "\(variable): a SOCKS proxy with a user name or password is not supported")
             }
         }
-        var host = rest
+        guard var (host, portText) = try? Authority.split(rest) else {
+            throw SendError(.configuration, "\(variable): the proxy's address is not host[:port]")
+        }
+        if host.hasPrefix("[") { host = host.dropFirst().dropLast() }
         var port = kind == .http ? 80 : 1080
-        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
-            let after = host[host.index(after: close)...]
-            if after.hasPrefix(":") {
-                guard let value = Int(after.dropFirst()), (1 ... 65535).contains(value) else {
-                    throw SendError(.configuration, "\(variable): the proxy's port is not a number from 1 to 65535")
-                }
-                port = value
-            } else if !after.isEmpty {
-                throw SendError(.configuration, "\(variable): the proxy's address is not host[:port]")
-            }
-            host = host[host.index(after: host.startIndex) ..< close]
-        } else if let colon = host.lastIndex(of: ":") {
-            guard let value = Int(host[host.index(after: colon)...]), (1 ... 65535).contains(value) else {
+        if let portText {
+            guard let value = Authority.port(portText) else {
                 throw SendError(.configuration, "\(variable): the proxy's port is not a number from 1 to 65535")
             }
             port = value
-            host = host[..<colon]
         }
         guard !host.isEmpty, host.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "@" }) else {
             throw SendError(.configuration, "\(variable): the proxy has no host name")
