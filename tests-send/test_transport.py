@@ -43,6 +43,19 @@ def tls_stub(certificates):
     server.stop()
 
 
+def read_head(sock):
+    """A request's head (up to the blank line) and what came after it; (None, b"") if the
+    peer closed first."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return None, b""
+        data += chunk
+    head, rest = data.split(b"\r\n\r\n", 1)
+    return head, rest
+
+
 class ConnectProxy:
     """An HTTP proxy that answers CONNECT only, tunnels every target to one loopback port,
     and records the targets and the Proxy-Authorization headers it saw."""
@@ -54,13 +67,9 @@ class ConnectProxy:
 
         class Handler(socketserver.BaseRequestHandler):
             def handle(self):
-                data = b""
-                while b"\r\n\r\n" not in data:
-                    chunk = self.request.recv(4096)
-                    if not chunk:
-                        return
-                    data += chunk
-                head, rest = data.split(b"\r\n\r\n", 1)
+                head, rest = read_head(self.request)
+                if head is None:
+                    return
                 lines = head.decode("latin-1").split("\r\n")
                 method, target, _ = lines[0].split(" ", 2)
                 headers = {line.split(":", 1)[0].strip().lower(): line.split(":", 1)[1].strip() for line in lines[1:] if ":" in line}
@@ -298,13 +307,10 @@ def test_an_endless_answer_is_cut_at_the_limit_and_not_resent(send):
 
     class Endless(socketserver.BaseRequestHandler):
         def handle(self):
-            data = b""
-            while b"\r\n\r\n" not in data:
-                chunk = self.request.recv(65536)
-                if not chunk:
-                    return
-                data += chunk
-            requests.append(data.split(b"\r\n", 1)[0])
+            head, _ = read_head(self.request)
+            if head is None:
+                return
+            requests.append(head.split(b"\r\n", 1)[0])
             self.request.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
             block = b"%x\r\n%s\r\n" % (1 << 20, b"x" * (1 << 20))
             try:
