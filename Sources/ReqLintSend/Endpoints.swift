@@ -236,11 +236,10 @@ public struct EndpointURL: Sendable, Equatable, CustomStringConvertible {
         var host = String(split.host)
         let portText = split.port
         if host.hasPrefix("[") {
-            let inner = host.dropFirst().dropLast()
-            guard !inner.isEmpty, inner.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { throw fail("invalid IPv6 address") }
+            guard Authority.isIPv6Literal(host.dropFirst().dropLast()) else { throw fail("invalid IPv6 address") }
         } else {
             guard !host.isEmpty else { throw fail("no host") }
-            guard host.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }) else {
+            guard Authority.isHostName(Substring(host)) else {
                 throw fail("the host may contain only letters, digits, '-', '_' and '.'")
             }
         }
@@ -280,6 +279,17 @@ enum Authority {
         }
         guard let colon = authority.firstIndex(of: ":") else { return (authority, nil) }
         return (authority[..<colon], authority[authority.index(after: colon)...])
+    }
+
+    /// A host name or IPv4 address: letters, digits, `-`, `_` and `.` only (no space, control
+    /// or bidirectional character can reach a message through it).
+    static func isHostName(_ host: Substring) -> Bool {
+        host.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }
+    }
+
+    /// The inside of `[…]`: hex digits, `:` and `.`.
+    static func isIPv6Literal(_ inner: Substring) -> Bool {
+        !inner.isEmpty && inner.allSatisfy { $0.isASCII && ($0.isHexDigit || $0 == ":" || $0 == ".") }
     }
 
     /// A port: 1 to 65535, in decimal digits only.

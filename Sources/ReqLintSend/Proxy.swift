@@ -68,7 +68,8 @@ public struct ProxyServer: Sendable, Equatable, CustomStringConvertible, CustomD
         guard var (host, portText) = try? Authority.split(rest) else {
             throw SendError(.configuration, "\(variable): the proxy's address is not host[:port]")
         }
-        if host.hasPrefix("[") { host = host.dropFirst().dropLast() }
+        let bracketed = host.hasPrefix("[")
+        if bracketed { host = host.dropFirst().dropLast() }
         var port = kind == .http ? 80 : 1080
         if let portText {
             guard let value = Authority.port(portText) else {
@@ -76,8 +77,9 @@ public struct ProxyServer: Sendable, Equatable, CustomStringConvertible, CustomD
             }
             port = value
         }
-        guard !host.isEmpty, host.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "@" }) else {
-            throw SendError(.configuration, "\(variable): the proxy has no host name")
+        guard !host.isEmpty else { throw SendError(.configuration, "\(variable): the proxy has no host name") }
+        guard bracketed ? Authority.isIPv6Literal(host) : Authority.isHostName(host) else {
+            throw SendError(.configuration, "\(variable): the proxy's host may contain only letters, digits, '-', '_' and '.' (or be an IPv6 address in brackets)")
         }
         return ProxyServer(kind: kind, host: String(host), port: port, username: username, password: password)
     }

@@ -35,7 +35,8 @@ struct ProxyTests {
 
     @Test func badProxiesAreConfigurationErrors() {
         for (value, words) in [("https://secure-proxy:443", "over https"), ("ftp://p", "scheme"), ("http://p:99999", "port"),
-                               ("http://p:x", "port"), ("http://:8080", "no host"), ("socks5://u:pw@p", "SOCKS")] {
+                               ("http://p:x", "port"), ("http://:8080", "no host"), ("socks5://u:pw@p", "SOCKS"),
+                               ("http://\u{1B}[31mevil:80", "may contain only"), ("http://ev\u{202E}il:80", "may contain only"), ("http://p:+80", "port")] {
             #expect {
                 _ = try ProxyServer.parse(value, variable: "HTTPS_PROXY")
             } throws: { error in
